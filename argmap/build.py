@@ -1,0 +1,557 @@
+"""Build stage: raw blocks from the parser → one typed :class:`Document`.
+
+This is where Argdown's meaning is applied to what was written: relation
+directions, premise–conclusion roles, "Untitled N" titles in document order,
+sections from headings, strict mode. Problems become diagnostics, so one run
+reports all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import yaml
+from lark import Token
+
+from .errors import ArgmapError, error, warning
+from .model import (
+    Argument,
+    Diagnostic,
+    Document,
+    Inference,
+    Kind,
+    PcsItem,
+    Position,
+    Quote,
+    Ref,
+    Relation,
+    RelationType,
+    Role,
+    Section,
+    Source,
+    Span,
+    Statement,
+)
+from .parse import parse_raw, RawElement, RawFrontMatter, RawHeading, RawInference, RawList, RawPcs, RawPcsItem, RawRelation
+
+_WS = re.compile(r"\s+")
+_TAG = re.compile(r"(?<!\S)#(?:\(([^)\r\n]+)\)|([\w\-]+))")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+_QUOTE_COMMENT = re.compile(r"""^(["“”„].*["“”])\s+//.*$""")
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|#[0-9a-fA-F]{3}|[a-zA-Z][a-zA-Z0-9]*)$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+
+_OPERATORS: dict[str, tuple[bool, RelationType]] = {
+    # operator → (child is the source?, type)
+    "+": (True, RelationType.SUPPORT),
+    "<+": (True, RelationType.SUPPORT),
+    "-": (True, RelationType.ATTACK),
+    "<-": (True, RelationType.ATTACK),
+    "_": (True, RelationType.UNDERCUT),
+    "<_": (True, RelationType.UNDERCUT),
+    "+>": (False, RelationType.SUPPORT),
+    "->": (False, RelationType.ATTACK),
+    "_>": (False, RelationType.UNDERCUT),
+    "><": (False, RelationType.CONTRADICTORY),
+}
+_STRICT = {RelationType.SUPPORT: RelationType.ENTAILS, RelationType.ATTACK: RelationType.CONTRARY}
+
+
+def normalize_title(title: str) -> str:
+    """Titles are compared after Unicode NFC and whitespace collapsing."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", title)).strip()
+
+
+def collapse(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def tags_in(text: str) -> list[str]:
+    return [normalize_title(a or b) for a, b in _TAG.findall(text)]
+
+
+def plain_text(text: str) -> str:
+    """Argdown's text: links shown by their words, bold and italic markers dropped."""
+    text = _LINK.sub(r"\1", text)
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    return _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+def untagged(text: str) -> str:
+    return collapse(_TAG.sub("", text))
+
+
+def token_span(path: str, first: Token, last: Token | None = None) -> Span:
+    last = last or first
+    return Span(path, first.line, first.column, last.end_line, last.end_column)
+
+
+class DocumentBuilder:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self.statements: list[Statement] = []
+        self.arguments: list[Argument] = []
+        self.relations: list[Relation] = []
+        self.sections: list[Section] = []
+        self.section_stack: list[Section] = []
+        self.untitled = 0
+        self.strict = False
+        self.front_matter: dict[str, Any] = {}
+        self.source = Source(id=Path(path).stem, path=path)
+        self.positions: tuple[Position, ...] = ()
+
+    # ------------------------------------------------------------ entry point
+
+    def build(self, blocks: list) -> Document:
+        # "Untitled N" is Argdown's name for untitled elements; it must never
+        # be taken for a title the user wrote.
+        self.written = _written_titles(blocks) if "Untitled" in self.text else set()
+        if blocks and isinstance(blocks[0], RawFrontMatter):
+            self.read_front_matter(blocks[0].token)
+            blocks = blocks[1:]
+        skip_next = False
+        for index, block in enumerate(blocks):
+            if skip_next:
+                skip_next = False
+                continue
+            if isinstance(block, RawHeading):
+                self.heading(block)
+            elif isinstance(block, RawElement):
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                if block.kind == "argument" and isinstance(following, RawPcs):
+                    self.argument_with_pcs(block, following)
+                    skip_next = True
+                else:
+                    self.element(block, Role.TOP_LEVEL)
+            elif isinstance(block, RawPcs):
+                self.anonymous_argument(block)
+            elif isinstance(block, RawList):
+                for _mark, item in block.items:
+                    self.element(item, Role.TOP_LEVEL)
+        return Document(
+            path=self.path,
+            source=self.source,
+            front_matter=self.front_matter,
+            positions=self.positions,
+            strict=self.strict,
+            statements=tuple(self.statements),
+            arguments=tuple(self.arguments),
+            relations=tuple(self.relations),
+            sections=tuple(self.sections),
+            diagnostics=tuple(self.diagnostics),
+        )
+
+    # ------------------------------------------------------------ front matter
+
+    def read_front_matter(self, token: Token) -> None:
+        lines = token.value.splitlines()
+        body = "\n".join(lines[1:-1])
+        try:
+            data = yaml.safe_load(body) if body.strip() else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = token.line + 1 + (mark.line if mark else 0)
+            column = (mark.column + 1) if mark else 1
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.diagnostics.append(
+                error("front-matter-yaml", Span(self.path, line, column, line, column), "YAML needs 'key: value' lines, indented consistently", reason=reason)
+            )
+            return
+        span = token_span(self.path, token)
+        if not isinstance(data, dict):
+            self.diagnostics.append(error("front-matter-not-mapping", span, "write 'key: value' lines between the '===' lines"))
+            return
+        self.front_matter = data
+        self.strict = _mode_of(data) == "strict"
+        self.source = self.read_source(data.get("source"), span)
+        if self.source.article:
+            self.source = dataclasses.replace(self.source, article_span=_key_span(self.path, token, "article"))
+        self.positions = self.read_positions(data.get("positions"), span)
+
+    def read_source(self, value: Any, span: Span) -> Source:
+        default = Source(id=Path(self.path).stem, path=self.path)
+        if value is None:
+            return default
+        if not isinstance(value, dict):
+            self.diagnostics.append(error("front-matter-key", span, "see docs/markup.md, 'Sources'", key="source", expected="a mapping with id, title, author, publisher, date, url, article"))
+            return default
+        fields = {k: "" if value.get(k) is None else str(value.get(k)).strip() for k in ("id", "title", "author", "publisher", "date", "url", "article")}
+        if fields["url"] and not _URL.match(fields["url"]):
+            self.diagnostics.append(error("bad-url", span, "only http:// and https:// links are kept", url=fields["url"]))
+            fields["url"] = ""
+        if fields["article"]:
+            fields["article"] = str(Path(self.path).parent / fields["article"])
+        fields["id"] = fields["id"] or default.id
+        return Source(path=self.path, **fields)
+
+    def read_positions(self, value: Any, span: Span) -> tuple[Position, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            file = Path(self.path).parent / value
+            try:
+                value = yaml.safe_load(file.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                self.diagnostics.append(error("positions-file", span, "the path is relative to this file", file=value, reason=str(exc).splitlines()[0]))
+                return ()
+        if not isinstance(value, dict):
+            self.diagnostics.append(error("front-matter-key", span, "e.g. positions: {pressure: {label: Pressure, color: '#d55e00'}}", key="positions", expected="a mapping from tag to label and colour, or the path of a YAML file holding one"))
+            return ()
+        positions = []
+        for tag, spec in value.items():
+            spec = spec if isinstance(spec, dict) else {"label": spec}
+            colour = str(spec.get("color", spec.get("colour", "")) or "")
+            if colour and not _COLOUR.match(colour):
+                self.diagnostics.append(error("bad-colour", span, "use a hex colour or a Graphviz colour name", colour=colour))
+                colour = ""
+            label = str(spec.get("label") or tag)
+            positions.append(Position(normalize_title(str(tag)), label, colour, str(spec.get("description") or "")))
+        return tuple(positions)
+
+    # ------------------------------------------------------------ inline text
+
+    def inline(self, tokens: list[Token]) -> tuple[str, str, tuple[str, ...], dict]:
+        """(text without tags, Argdown's text, tags, data) of inline tokens."""
+        parts: list[str] = []
+        data: dict = {}
+        last_line = None
+        for token in tokens:
+            if token.type == "DATA":
+                data.update(self.inline_data(token))
+                continue
+            if last_line is not None and token.line != last_line:
+                parts.append(" ")
+            parts.append(token.value)
+            last_line = token.end_line
+        raw = "".join(parts)
+        argdown_text = collapse(plain_text(raw))
+        tags = tuple(dict.fromkeys(tags_in(raw)))
+        text = untagged(argdown_text) if tags else argdown_text
+        return text, argdown_text, tags, data
+
+    def inline_data(self, token: Token) -> dict:
+        span = token_span(self.path, token)
+        try:
+            value = yaml.safe_load(token.value)
+        except yaml.YAMLError as exc:
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.diagnostics.append(error("inline-data-yaml", span, "inline data is YAML in braces, e.g. {source: 'p. 3'}", reason=reason))
+            return {}
+        if not isinstance(value, dict):
+            self.diagnostics.append(error("inline-data-not-mapping", span, "e.g. {source: 'p. 3'}"))
+            return {}
+        return value
+
+    def quotes(self, tokens: list[Token]) -> tuple[Quote, ...]:
+        quotes = []
+        for token in tokens:
+            text = token.value[1:].strip()
+            commented = _QUOTE_COMMENT.match(text)
+            if commented:
+                text = commented.group(1)
+            if len(text) >= 2 and text[0] in "\"“„" and text[-1] in "\"”“":
+                text = text[1:-1].strip()
+            quotes.append(Quote(text, token_span(self.path, token), self.source.id))
+        return tuple(quotes)
+
+    # ------------------------------------------------------------ elements
+
+    def next_untitled(self) -> str:
+        self.untitled += 1
+        title = f"Untitled {self.untitled}"
+        while title in self.written:
+            title += " (untitled)"
+        return title
+
+    @property
+    def section_id(self) -> str | None:
+        return self.section_stack[-1].id if self.section_stack else None
+
+    def element_span(self, element: RawElement) -> Span:
+        tokens = ([element.head] if element.head is not None else []) + [t for t in element.inline]
+        return token_span(self.path, tokens[0], tokens[-1])
+
+    def element(self, element: RawElement, role: Role) -> Ref:
+        """Record one written element and the relations under it; return its reference."""
+        span = self.element_span(element)
+        text, argdown_text, tags, data = self.inline(element.inline)
+        quotes = self.quotes(element.quotes)
+        if element.head is None:
+            self.check_unclosed_title(element, span)
+            title, generated = self.next_untitled(), True
+        else:
+            title, generated = _title_of(element.head), False
+        is_reference = element.is_reference and not text
+        if element.kind == "statement":
+            self.statements.append(
+                Statement(title, text, span, role, is_reference, generated, tags, data, quotes, self.section_id, argdown_text)
+            )
+            ref = Ref(Kind.STATEMENT, title)
+        else:
+            self.arguments.append(
+                Argument(title, text, span, is_reference, generated, tags, data, quotes, (), self.section_id, argdown_text)
+            )
+            ref = Ref(Kind.ARGUMENT, title)
+        self.relations_under(ref, element.relations)
+        return ref
+
+    def check_unclosed_title(self, element: RawElement, span: Span) -> None:
+        first = element.inline[0] if element.inline else None
+        if first is None or first.type != "TEXT":
+            return
+        line = first.value
+        for opener, closer in (("[", "]"), ("<", ">")):
+            if line.startswith(opener) and closer not in line and ":" in line:
+                self.diagnostics.append(
+                    error("unclosed-bracket", span, f"write {opener}Title{closer}: text", closer=closer)
+                )
+
+    def relations_under(self, parent: Ref, relations: list[RawRelation]) -> None:
+        for relation in relations:
+            child = self.element(relation.element, Role.RELATION)
+            self.relate(parent, child, relation.op)
+
+    def relate(self, parent: Ref, child: Ref, op: Token) -> None:
+        child_is_source, type_ = _OPERATORS[op.value.strip()]
+        source, target = (child, parent) if child_is_source else (parent, child)
+        span = token_span(self.path, op)
+        if _same_element(source, target):
+            self.diagnostics.append(
+                warning("self-relation", span, "a relation needs two different elements", element=str(source), verb=_VERBS[type_])
+            )
+            return
+        if type_ is RelationType.UNDERCUT and target.kind is Kind.STATEMENT:
+            self.diagnostics.append(
+                warning("undercut-statement", span, "use '-' to attack a statement; '_' undercuts an argument's inference", element=str(target))
+            )
+        if self.strict and source.kind is Kind.STATEMENT and target.kind is Kind.STATEMENT:
+            type_ = _STRICT.get(type_, type_)
+        self.relations.append(Relation(source, target, type_, span, (self.source.id,)))
+
+    # ------------------------------------------------------------ premise–conclusion structures
+
+    def argument_with_pcs(self, element: RawElement, pcs: RawPcs) -> None:
+        ref = self.element(element, Role.TOP_LEVEL)
+        index = len(self.arguments) - 1
+        items = self.pcs(ref.title, pcs)
+        self.arguments[index] = dataclasses.replace(self.arguments[index], pcs=items)
+
+    def anonymous_argument(self, pcs: RawPcs) -> None:
+        first = pcs.items[0]
+        token = first.number if isinstance(first, RawPcsItem) else first.token
+        title = self.next_untitled()
+        span = token_span(self.path, token)
+        index = len(self.arguments)
+        self.arguments.append(Argument(title, "", span, False, True, section=self.section_id))
+        items = self.pcs(title, pcs)
+        self.arguments[index] = dataclasses.replace(self.arguments[index], pcs=items)
+
+    def pcs(self, argument: str, pcs: RawPcs) -> tuple[PcsItem, ...]:
+        roles = self.pcs_roles(pcs)
+        if roles is None:
+            return ()
+        items: list[PcsItem] = []
+        pending: RawInference | None = None
+        expected_number = 1
+        for raw in pcs.items:
+            if isinstance(raw, RawInference):
+                pending = raw
+                continue
+            number = int(raw.number.value.strip()[1:-1])
+            if number != expected_number:
+                self.diagnostics.append(
+                    warning("pcs-numbering", token_span(self.path, raw.number), "number premises and conclusions (1), (2), (3), … in order", found=number, expected=expected_number)
+                )
+            expected_number = number + 1
+            role = roles[len(items)]
+            ref = self.element(raw.element, role)
+            inference = None
+            if pending is not None:
+                inference = self.inference(argument, pending, len(items))
+                pending = None
+            items.append(PcsItem(number, ref.title, role, self.element_span(raw.element), inference))
+        return tuple(items)
+
+    def pcs_roles(self, pcs: RawPcs) -> list[Role] | None:
+        """Roles of the numbered statements, or None (with an error) when malformed."""
+        roles: list[Role] = []
+        after_inference = False
+        statements_since_inference = 0
+        ok = True
+        for raw in pcs.items:
+            if isinstance(raw, RawInference):
+                if statements_since_inference == 0:
+                    self.diagnostics.append(error("inference-without-premises", token_span(self.path, raw.token), "write the premises as numbered lines (1), (2) above the inference line"))
+                    ok = False
+                after_inference = True
+                statements_since_inference = 0
+                continue
+            if raw.element.kind == "argument":
+                self.diagnostics.append(error("argument-in-pcs", self.element_span(raw.element), "use a statement [Title] here; relate the argument with + or - instead"))
+                ok = False
+            roles.append(Role.INTERMEDIARY_CONCLUSION if after_inference else Role.PREMISE)
+            after_inference = False
+            statements_since_inference += 1
+        last = pcs.items[-1]
+        if isinstance(last, RawInference):
+            self.diagnostics.append(error("pcs-no-conclusion", token_span(self.path, last.token), "add the conclusion as a numbered line after the inference line"))
+            return None
+        if roles and roles[-1] is not Role.INTERMEDIARY_CONCLUSION:
+            has_inference = any(isinstance(r, RawInference) for r in pcs.items)
+            code = "pcs-no-conclusion" if has_inference else "pcs-no-inference"
+            hint = "end the structure with an inference line (----) and the numbered conclusion"
+            self.diagnostics.append(error(code, self.element_span(last.element), hint))
+            return None
+        if not ok:
+            return None
+        roles[-1] = Role.MAIN_CONCLUSION
+        return roles
+
+    def inference(self, argument: str, raw: RawInference, conclusion_index: int) -> Inference:
+        token = raw.token
+        rules: tuple[str, ...] = ()
+        data: dict = {}
+        if token.type == "INFERENCE_RULE":
+            body = token.value.strip()[2:-2]
+            for match in re.finditer(r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}", body):
+                fake = Token("DATA", match.group(0), token.start_pos, token.line, token.column, token.end_line, token.end_column)
+                data.update(self.inline_data(fake))
+            body = re.sub(r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}", " ", body)
+            rules = tuple(r for r in (collapse(part) for part in body.split(",")) if r)
+        target = Ref(Kind.ARGUMENT, argument, conclusion_index)
+        self.relations_under(target, raw.relations)
+        return Inference(conclusion_index, rules, token_span(self.path, token), data)
+
+    # ------------------------------------------------------------ headings
+
+    def heading(self, heading: RawHeading) -> None:
+        level = heading.mark.value.strip().count("#")
+        text, argdown_text, _tags, data = self.inline(heading.inline)
+        while self.section_stack and self.section_stack[-1].level >= level:
+            self.section_stack.pop()
+        parent = self.section_stack[-1].id if self.section_stack else None
+        last = heading.inline[-1] if heading.inline else heading.mark
+        section = Section(f"s{len(self.sections) + 1}", level, argdown_text, token_span(self.path, heading.mark, last), parent, data)
+        self.sections.append(section)
+        self.section_stack.append(section)
+
+_VERBS = {
+    RelationType.SUPPORT: "supports",
+    RelationType.ATTACK: "attacks",
+    RelationType.UNDERCUT: "undercuts",
+    RelationType.CONTRADICTORY: "contradicts",
+    RelationType.ENTAILS: "entails",
+    RelationType.CONTRARY: "is contrary to",
+}
+
+
+def _same_element(a: Ref, b: Ref) -> bool:
+    return a.kind is b.kind and a.title == b.title
+
+
+def _key_span(path: str, token: Token, key: str) -> Span:
+    """The span of ``key:`` inside the front matter, for messages about its value."""
+    for offset, line in enumerate(token.value.splitlines()):
+        column = line.find(f"{key}:")
+        if column >= 0:
+            return Span(path, token.line + offset, column + 1, token.line + offset, len(line) + 1)
+    return token_span(path, token)
+
+
+def _title_of(head: Token) -> str:
+    value = head.value.rstrip()
+    closer = "]" if value[0] == "[" else ">"
+    return normalize_title(value[1 : value.rindex(closer)])
+
+
+def _mode_of(front_matter: dict) -> str | None:
+    model = front_matter.get("model")
+    return model.get("mode") if isinstance(model, dict) else None
+
+
+def _written_titles(blocks: list) -> set[str]:
+    """Titles the user wrote anywhere in the document (walks the raw blocks)."""
+    titles: set[str] = set()
+    stack: list = list(blocks)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, RawElement):
+            if node.head is not None:
+                titles.add(_title_of(node.head))
+            stack.extend(r.element for r in node.relations)
+        elif isinstance(node, RawPcs):
+            for item in node.items:
+                stack.extend([item.element] if isinstance(item, RawPcsItem) else [r.element for r in item.relations])
+        elif isinstance(node, RawList):
+            stack.extend(element for _mark, element in node.items)
+    return titles
+
+
+def build_document(blocks: list, path: str, text: str) -> Document:
+    return DocumentBuilder(path, text).build(blocks)
+
+
+__all__ = ["build_document", "normalize_title", "ArgmapError"]
+
+
+MAX_ERRORS_PER_FILE = 50
+_FRONT_MATTER_OPEN = re.compile(r"\A===[ \t]*\r?\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^===[ \t]*$", re.M)
+
+
+def parse_document(text: str, path: str) -> Document:
+    """Parse and build one document, reporting every syntax error it can find.
+
+    After a syntax error the paragraph holding it is blanked out (line
+    numbers are kept) and the rest of the file is parsed again, so one run
+    reports the problems of every paragraph, not just the first.
+    """
+    diagnostics: list[Diagnostic] = []
+    if not text.strip():
+        return Document(path, Source(Path(path).stem, path), diagnostics=(warning("empty-file", Span(path, 1, 1, 1, 1), "write a statement like [Title]: text"),))
+    source_text = text
+    opened = _FRONT_MATTER_OPEN.match(text)
+    if opened and not _FRONT_MATTER_CLOSE.search(text, opened.end()):
+        diagnostics.append(error("unterminated-front-matter", Span(path, 1, 1, 1, 4), "end the front matter with a line holding only '==='"))
+        text = ""
+    blocks: list = []
+    for _attempt in range(MAX_ERRORS_PER_FILE):
+        try:
+            blocks = parse_raw(text, path) if text else []
+            break
+        except ArgmapError as exc:
+            diagnostics.append(exc.diagnostic())
+            blanked = _blank_paragraph(text, exc.span.line if exc.span else 1)
+            if blanked == text:
+                blocks = []
+                break
+            text = blanked
+    document = build_document(blocks, path, source_text)
+    if diagnostics:
+        document = dataclasses.replace(document, diagnostics=tuple(diagnostics) + document.diagnostics)
+    return document
+
+
+def _blank_paragraph(text: str, line: int) -> str:
+    """Empty the lines of the blank-line-delimited paragraph holding ``line``."""
+    lines = text.split("\n")
+    index = min(max(line - 1, 0), len(lines) - 1)
+    start = index
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    end = index
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    if start == 0 and _FRONT_MATTER_OPEN.match(text):
+        start = 0  # a broken first paragraph takes the front matter with it
+    for i in range(start, end + 1):
+        lines[i] = ""
+    return "\n".join(lines)

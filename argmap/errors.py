@@ -1,0 +1,96 @@
+"""Errors and the catalogue of messages.
+
+Every problem with the input is an :class:`ArgmapError` (or, when the input
+still means something, a warning :class:`~argmap.model.Diagnostic`). The
+messages live together in :data:`MESSAGES` so their wording stays consistent
+and can be reviewed in one place. The library never prints or exits: the CLI
+turns errors into output and exit codes.
+"""
+
+from __future__ import annotations
+
+from .model import Diagnostic, Severity, Span
+
+MESSAGES: dict[str, str] = {
+    # reading files
+    "not-found": "no such file",
+    "not-a-file": "not a regular file",
+    "unreadable": "cannot read the file: {reason}",
+    "not-utf8": "the file is not UTF-8 text (byte 0x{byte:02x} at offset {offset})",
+    "binary": "the file looks binary (it contains NUL bytes)",
+    # syntax
+    "unexpected-token": "unexpected {found}; expected {expected}",
+    "unexpected-char": "unexpected character {char!r}; expected {expected}",
+    "unexpected-end": "the file ends too early; expected {expected}",
+    "mixed-indentation": "tabs and spaces are mixed in the indentation of one block",
+    "relation-without-parent": "this relation has no element above it to attach to",
+    "relation-after-blank": "a relation cannot start a new block after a blank line",
+    "unterminated-front-matter": "the front matter opened here is never closed with '==='",
+    "unterminated-comment": "the comment opened here is never closed with '{closer}'",
+    "unclosed-bracket": "the title is not closed with '{closer}'",
+    "too-deep": "relations are nested more than {limit} levels deep",
+    "text-after-quote": "a quote is followed by plain text",
+    # front matter and data
+    "front-matter-yaml": "the front matter is not valid YAML: {reason}",
+    "front-matter-not-mapping": "the front matter must be a mapping of keys to values",
+    "front-matter-key": "front matter key '{key}' must be {expected}",
+    "inline-data-yaml": "inline data is not valid YAML: {reason}",
+    "inline-data-not-mapping": "inline data must be a mapping like {{key: value}}",
+    "bad-colour": "position colour {colour!r} is not a colour like '#1f77b4' or 'steelblue'",
+    "positions-file": "cannot read the positions file {file!r}: {reason}",
+    "article-missing": "the article {file!r} does not exist",
+    "article-unreadable": "cannot read the article {file!r}: {reason}",
+    "bad-url": "source url {url!r} is not an http(s) address",
+    # premise–conclusion structures
+    "pcs-no-conclusion": "this premise–conclusion structure has no conclusion after its last inference line",
+    "pcs-no-inference": "this premise–conclusion structure has no inference line (----) before its conclusion",
+    "inference-without-premises": "an inference line needs at least one premise above it",
+    "argument-in-pcs": "an argument cannot be a premise or conclusion",
+    "pcs-numbering": "premise number ({found}) breaks the sequence; expected ({expected})",
+    # model
+    "self-relation": "{element} {verb} itself; the relation is ignored",
+    "undercut-statement": "an undercut should target an argument, but {element} is a statement",
+    "unknown-reference": "{element} is never defined",
+    "conflicting-text": "{element} has a different text here than at {other}",
+    "undeclared-position": "tag #{tag} looks like a position but is not declared",
+    "isolated": "{element} has no relation and no role in an argument",
+    "dropped-by-argdown": "{element} {verb} its own main conclusion; Argdown drops this relation",
+    "text-after-reference": "text after the reference {element} makes this a definition",
+    "quote-not-found": "the quote does not occur in the article {file}",
+    "quote-unchecked": "the quote cannot be checked: the front matter names no source article",
+    "empty-file": "the file is empty",
+}
+
+
+def message(code: str, **values: object) -> str:
+    return MESSAGES[code].format(**values)
+
+
+class ArgmapError(Exception):
+    """A problem with the input: where it is, what is wrong, how to fix it."""
+
+    def __init__(self, code: str, span: Span | None = None, hint: str = "", **values: object):
+        self.code = code
+        self.span = span
+        self.hint = hint
+        self.text = message(code, **values)
+        super().__init__(f"{span}: {self.text}" if span else self.text)
+
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(Severity.ERROR, self.text, self.span, self.hint, self.code)
+
+
+class ArgmapErrors(Exception):
+    """Several problems found in one go; raised when loading cannot go on."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.message for d in diagnostics))
+
+
+def warning(code: str, span: Span | None = None, hint: str = "", **values: object) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message(code, **values), span, hint, code)
+
+
+def error(code: str, span: Span | None = None, hint: str = "", **values: object) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message(code, **values), span, hint, code)

@@ -1,0 +1,273 @@
+"""Merge stage: several documents → one :class:`ArgumentMap`.
+
+A statement is identified by its title across files: the same title in two
+articles is one node that remembers both sources, texts and quotes.
+Arguments likewise; relations are de-duplicated and remember their sources.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from .build import parse_document
+from .errors import error, warning
+from .model import (
+    Argument,
+    ArgumentMap,
+    Diagnostic,
+    Document,
+    Kind,
+    MergedArgument,
+    MergedStatement,
+    Position,
+    Ref,
+    Relation,
+    RelationType,
+    Source,
+    Span,
+    Statement,
+)
+
+SYMMETRIC = {RelationType.CONTRADICTORY, RelationType.CONTRARY}
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file (UTF-8, BOM allowed) and parse it; problems become diagnostics."""
+    name = str(path)
+    span = Span(name, 1, 1, 1, 1)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return _failed(name, error("not-found", span, "check the path"))
+    except IsADirectoryError:
+        return _failed(name, error("not-a-file", span, "name the .argmap files, e.g. dir/*.argmap"))
+    except OSError as exc:
+        return _failed(name, error("unreadable", span, "", reason=exc.strerror or str(exc)))
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        return _failed(name, error("binary", span, "argmap reads UTF-8 text files"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        where = Span(name, line, column, line, column)
+        return _failed(name, error("not-utf8", where, "save the file as UTF-8", byte=data[exc.start], offset=exc.start))
+    return parse_document(text, name)
+
+
+def _failed(path: str, diagnostic: Diagnostic) -> Document:
+    return Document(path, Source(Path(path).stem, path), diagnostics=(diagnostic,))
+
+
+def load(paths: Iterable[str | Path]) -> ArgumentMap:
+    """Read, parse and merge the given files."""
+    return merge([read_document(p) for p in paths])
+
+
+def merge(documents: Sequence[Document]) -> ArgumentMap:
+    diagnostics: list[Diagnostic] = [d for doc in documents for d in doc.diagnostics]
+    documents = _qualify_generated_titles(documents)
+    sources = _sources(documents, diagnostics)
+    positions = _positions(documents, diagnostics)
+    statements = _merge_statements(documents, diagnostics)
+    arguments = _merge_arguments(documents, diagnostics)
+    relations = _merge_relations(documents)
+    _warn_unknown_references(statements, arguments, diagnostics)
+    return ArgumentMap(
+        documents=tuple(documents),
+        sources=sources,
+        positions=positions,
+        statements=statements,
+        arguments=arguments,
+        relations=relations,
+        diagnostics=tuple(diagnostics),
+    )
+
+
+# ---------------------------------------------------------------- titles
+
+
+def _qualify_generated_titles(documents: Sequence[Document]) -> list[Document]:
+    """'Untitled 3' of one file is not 'Untitled 3' of another: qualify by source."""
+    if len(documents) < 2:
+        return list(documents)
+    written = {
+        e.title for doc in documents for e in (*doc.statements, *doc.arguments) if not e.generated_title
+    }
+    qualified = []
+    for doc in documents:
+        names: dict[str, str] = {}
+        for element in (*doc.statements, *doc.arguments):
+            if element.generated_title and element.title not in names:
+                name = f"{element.title} ({doc.source.id})"
+                while name in written:
+                    name += " (untitled)"
+                names[element.title] = name
+        if names:
+            doc = _renamed_document(doc, names)
+        qualified.append(doc)
+    return qualified
+
+
+def _renamed_document(doc: Document, names: dict[str, str]) -> Document:
+    def rename(title: str, generated: bool) -> str:
+        return names.get(title, title) if generated else title
+
+    generated = {e.title for e in (*doc.statements, *doc.arguments) if e.generated_title}
+
+    def ref(r: Ref) -> Ref:
+        return dataclasses.replace(r, title=names[r.title]) if r.title in generated else r
+
+    statements = tuple(dataclasses.replace(s, title=rename(s.title, s.generated_title)) for s in doc.statements)
+    arguments = tuple(
+        dataclasses.replace(
+            a,
+            title=rename(a.title, a.generated_title),
+            pcs=tuple(dataclasses.replace(i, statement=names.get(i.statement, i.statement) if i.statement in generated else i.statement) for i in a.pcs),
+        )
+        for a in doc.arguments
+    )
+    relations = tuple(dataclasses.replace(r, source=ref(r.source), target=ref(r.target)) for r in doc.relations)
+    return dataclasses.replace(doc, statements=statements, arguments=arguments, relations=relations)
+
+
+# ---------------------------------------------------------------- sources and positions
+
+
+def _sources(documents: Sequence[Document], diagnostics: list[Diagnostic]) -> tuple[Source, ...]:
+    seen: dict[str, Source] = {}
+    for doc in documents:
+        source = doc.source
+        if source.id in seen and seen[source.id].path != source.path:
+            diagnostics.append(
+                warning("conflicting-text", Span(doc.path, 1, 1, 1, 1), "give each source a distinct id in its front matter", element=f"source id {source.id!r}", other=seen[source.id].path)
+            )
+            continue
+        seen.setdefault(source.id, source)
+    return tuple(seen.values())
+
+
+def _positions(documents: Sequence[Document], diagnostics: list[Diagnostic]) -> tuple[Position, ...]:
+    """Positions declared in one file apply to every file loaded with it."""
+    found: dict[str, tuple[Position, str]] = {}
+    for doc in documents:
+        for position in doc.positions:
+            if position.tag in found and found[position.tag][0] != position:
+                diagnostics.append(
+                    warning("conflicting-text", Span(doc.path, 1, 1, 1, 1), "declare each position once, e.g. in a shared positions file", element=f"position #{position.tag}", other=found[position.tag][1])
+                )
+                continue
+            found.setdefault(position.tag, (position, doc.path))
+    return tuple(p for p, _ in found.values())
+
+
+# ---------------------------------------------------------------- elements
+
+
+def _group(documents: Sequence[Document], attribute: str) -> dict[str, list[tuple[Document, Statement | Argument]]]:
+    groups: dict[str, list] = defaultdict(list)
+    for doc in documents:
+        for element in getattr(doc, attribute):
+            groups[element.title].append((doc, element))
+    return groups
+
+
+def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic], sigil: str) -> dict:
+    text, first_span = "", None
+    for _doc, element in occurrences:
+        if not element.text:
+            continue
+        if not text:
+            text, first_span = element.text, element.span
+        elif element.text != text:
+            diagnostics.append(
+                warning("conflicting-text", element.span, "give one of them a different title, or make the texts identical", element=sigil.format(title), other=str(first_span))
+            )
+    tags = tuple(dict.fromkeys(t for _d, e in occurrences for t in e.tags))
+    sources = tuple(dict.fromkeys(d.source.id for d, _e in occurrences))
+    quotes = tuple(q for _d, e in occurrences for q in e.quotes)
+    return {
+        "title": title,
+        "text": text,
+        "occurrences": tuple(e for _d, e in occurrences),
+        "tags": tags,
+        "sources": sources,
+        "quotes": quotes,
+        "generated_title": occurrences[0][1].generated_title,
+    }
+
+
+def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:
+    return {
+        title: MergedStatement(**_merged_fields(title, occurrences, diagnostics, "[{}]"))
+        for title, occurrences in _group(documents, "statements").items()
+    }
+
+
+def _merge_arguments(documents, diagnostics) -> dict[str, MergedArgument]:
+    merged = {}
+    for title, occurrences in _group(documents, "arguments").items():
+        reconstructed = [e for _d, e in occurrences if e.pcs]
+        for later in reconstructed[1:]:
+            if later.pcs != reconstructed[0].pcs:
+                diagnostics.append(
+                    warning("conflicting-text", later.span, "reconstruct each argument once; refer to it elsewhere by <Title>", element=f"the premise–conclusion structure of <{title}>", other=str(reconstructed[0].span))
+                )
+        pcs = reconstructed[0].pcs if reconstructed else ()
+        merged[title] = MergedArgument(pcs=pcs, **_merged_fields(title, occurrences, diagnostics, "<{}>"))
+    return merged
+
+
+def _relation_key(relation: Relation) -> tuple:
+    ends = (relation.source, relation.target)
+    if relation.type in SYMMETRIC:
+        ends = tuple(sorted(ends, key=lambda r: (r.kind.value, r.title, r.conclusion_index or -1)))
+    return (*ends, relation.type)
+
+
+def _merge_relations(documents: Sequence[Document]) -> tuple[Relation, ...]:
+    merged: dict[tuple, Relation] = {}
+    for doc in documents:
+        for relation in doc.relations:
+            key = _relation_key(relation)
+            if key in merged:
+                known = merged[key]
+                sources = tuple(dict.fromkeys((*known.sources, *relation.sources)))
+                merged[key] = dataclasses.replace(known, sources=sources)
+            else:
+                merged[key] = relation
+    return tuple(merged.values())
+
+
+def _warn_unknown_references(statements, arguments, diagnostics: list[Diagnostic]) -> None:
+    defined_statements = [t for t, s in statements.items() if _is_defined_statement(s)]
+    defined_arguments = [t for t, a in arguments.items() if a.text or a.pcs or a.generated_title]
+    for table, defined, kind in ((statements, defined_statements, Kind.STATEMENT), (arguments, defined_arguments, Kind.ARGUMENT)):
+        known = set(defined)
+        for title, element in table.items():
+            if title in known:
+                continue
+            ref = Ref(kind, title)
+            diagnostics.append(warning("unknown-reference", element.span, reference_hint(ref, defined), element=str(ref)))
+
+
+def _is_defined_statement(statement: MergedStatement) -> bool:
+    return bool(statement.text) or statement.generated_title
+
+
+def did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
+    """The closest candidate to a misspelt word, if any is close enough."""
+    match = process.extractOne(word, candidates, scorer=fuzz.WRatio, score_cutoff=75) if candidates else None
+    return match[0] if match else None
+
+
+def reference_hint(ref: Ref, defined: Sequence[str]) -> str:
+    close = did_you_mean(ref.title, defined)
+    if close is not None:
+        return f"did you mean {Ref(ref.kind, close)}?"
+    return f"define it somewhere as {ref}: text"

@@ -1,0 +1,284 @@
+"""The typed model of argument maps.
+
+Plain frozen dataclasses: this module knows nothing of Lark, YAML or Graphviz,
+so every later stage (merge, check, render, export) can be read and tested
+without them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where something was written: 1-based lines and columns."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class Kind(enum.Enum):
+    STATEMENT = "statement"
+    ARGUMENT = "argument"
+
+
+class RelationType(enum.Enum):
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+    CONTRADICTORY = "contradictory"
+    ENTAILS = "entails"
+    CONTRARY = "contrary"
+
+
+class Role(enum.Enum):
+    """What a statement occurrence does where it is written (Argdown's roles)."""
+
+    TOP_LEVEL = "top-level-statement"
+    RELATION = "relation-statement"
+    PREMISE = "premise"
+    INTERMEDIARY_CONCLUSION = "intermediary-conclusion"
+    MAIN_CONCLUSION = "main-conclusion"
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A pointer to a statement or an argument by title.
+
+    ``conclusion_index`` is set when the target is the inference of an
+    argument that leads to its premise–conclusion item number
+    ``conclusion_index`` (0-based), as for undercuts of an inference.
+    """
+
+    kind: Kind
+    title: str
+    conclusion_index: int | None = None
+
+    def __str__(self) -> str:
+        return f"[{self.title}]" if self.kind is Kind.STATEMENT else f"<{self.title}>"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    span: Span
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One written occurrence of a statement (a definition or a reference)."""
+
+    title: str
+    text: str
+    span: Span
+    role: Role = Role.TOP_LEVEL
+    is_reference: bool = False
+    generated_title: bool = False
+    tags: tuple[str, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    quotes: tuple[Quote, ...] = ()
+    section: str | None = None
+    argdown_text: str = field(default="", compare=False)  # as Argdown shows it: tags kept
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """The step that leads to the conclusion at ``conclusion_index`` of a PCS."""
+
+    conclusion_index: int
+    rules: tuple[str, ...]
+    span: Span
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PcsItem:
+    """One numbered line of a premise–conclusion structure."""
+
+    number: int | None
+    statement: str
+    role: Role
+    span: Span
+    inference: Inference | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One written occurrence of an argument; ``pcs`` when it is reconstructed."""
+
+    title: str
+    text: str
+    span: Span
+    is_reference: bool = False
+    generated_title: bool = False
+    tags: tuple[str, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    quotes: tuple[Quote, ...] = ()
+    pcs: tuple[PcsItem, ...] = ()
+    section: str | None = None
+    argdown_text: str = field(default="", compare=False)
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        return tuple(i.statement for i in self.pcs if i.role is Role.PREMISE)
+
+    @property
+    def conclusions(self) -> tuple[str, ...]:
+        return tuple(i.statement for i in self.pcs if i.inference is not None)
+
+    @property
+    def main_conclusion(self) -> str | None:
+        return self.pcs[-1].statement if self.pcs else None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    source: Ref
+    target: Ref
+    type: RelationType
+    span: Span
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    level: int
+    title: str
+    span: Span
+    parent: str | None = None
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document's claims come from (front matter ``source:``)."""
+
+    id: str
+    path: str
+    title: str = ""
+    author: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    article: str = ""
+    article_span: Span | None = field(default=None, compare=False)  # where `article:` is written
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    tag: str
+    label: str
+    color: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    span: Span | None = None
+    hint: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One parsed file, before merging."""
+
+    path: str
+    source: Source
+    front_matter: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    positions: tuple[Position, ...] = ()
+    strict: bool = False
+    statements: tuple[Statement, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    sections: tuple[Section, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MergedStatement:
+    """A statement identified by its title across every loaded document."""
+
+    title: str
+    text: str
+    occurrences: tuple[Statement, ...]
+    tags: tuple[str, ...]
+    sources: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    generated_title: bool = False
+
+    @property
+    def span(self) -> Span:
+        return self.occurrences[0].span
+
+
+@dataclass(frozen=True, slots=True)
+class MergedArgument:
+    title: str
+    text: str
+    occurrences: tuple[Argument, ...]
+    tags: tuple[str, ...]
+    sources: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    pcs: tuple[PcsItem, ...] = ()
+    generated_title: bool = False
+
+    @property
+    def span(self) -> Span:
+        return self.occurrences[0].span
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        return tuple(i.statement for i in self.pcs if i.role is Role.PREMISE)
+
+    @property
+    def conclusions(self) -> tuple[str, ...]:
+        return tuple(i.statement for i in self.pcs if i.inference is not None)
+
+    @property
+    def inference_rules(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(i.inference.rules for i in self.pcs if i.inference is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentMap:
+    """Every loaded document merged into one graph."""
+
+    documents: tuple[Document, ...]
+    sources: tuple[Source, ...]
+    positions: tuple[Position, ...]
+    statements: Mapping[str, MergedStatement]
+    arguments: Mapping[str, MergedArgument]
+    relations: tuple[Relation, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def element(self, ref: Ref) -> MergedStatement | MergedArgument | None:
+        table = self.statements if ref.kind is Kind.STATEMENT else self.arguments
+        return table.get(ref.title)
+
+    def position_of(self, ref: Ref) -> str | None:
+        """The single declared position tag of an element, if it has exactly one."""
+        element = self.element(ref)
+        if element is None:
+            return None
+        declared = {p.tag for p in self.positions}
+        found = [t for t in element.tags if t in declared]
+        return found[0] if len(found) == 1 else None

@@ -1,0 +1,489 @@
+"""Parse stage: text → raw blocks (Lark LALR + a line-structure post-lexer).
+
+The grammar (``grammar/argmap.lark``) sees coarse tokens; the post-lexer in
+this module decides what each line break means (paragraph break, deeper or
+shallower relation level, wrapped text) by looking at how the next line
+starts. The transformer runs inside the LALR parse and builds small raw nodes;
+:mod:`argmap.build` turns those into the typed model.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from .errors import ArgmapError
+from .model import Span
+
+MAX_DEPTH = 100
+
+# --------------------------------------------------------------------- raw nodes
+
+
+@dataclass(slots=True)
+class RawElement:
+    kind: str  # "statement" | "argument"
+    head: Token | None  # the [Title]: / <Title> token, None when untitled
+    inline: list[Token]
+    is_reference: bool
+    quotes: list[Token] = field(default_factory=list)
+    relations: list["RawRelation"] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawRelation:
+    op: Token
+    element: RawElement
+
+
+@dataclass(slots=True)
+class RawPcsItem:
+    number: Token
+    element: RawElement
+
+
+@dataclass(slots=True)
+class RawInference:
+    token: Token
+    relations: list[RawRelation]
+
+
+@dataclass(slots=True)
+class RawPcs:
+    items: list[RawPcsItem | RawInference]
+
+
+@dataclass(slots=True)
+class RawHeading:
+    mark: Token
+    inline: list[Token]
+
+
+@dataclass(slots=True)
+class RawList:
+    items: list[tuple[Token, RawElement]]
+
+
+@dataclass(slots=True)
+class RawFrontMatter:
+    token: Token
+
+
+class _ToRaw(Transformer):
+    """Runs during the LALR parse (Lark's ``transformer=``): no tree is built."""
+
+    def start(self, children):
+        return children
+
+    def front_matter(self, children):
+        return RawFrontMatter(children[0])
+
+    def heading(self, children):
+        return RawHeading(children[0], children[1:])
+
+    def statement_definition(self, children):
+        return RawElement("statement", children[0], children[1:], False)
+
+    def statement_reference(self, children):
+        return RawElement("statement", children[0], children[1:], True)
+
+    def argument_definition(self, children):
+        return RawElement("argument", children[0], children[1:], False)
+
+    def argument_reference(self, children):
+        return RawElement("argument", children[0], children[1:], True)
+
+    def untitled_statement(self, children):
+        return RawElement("statement", None, children, False)
+
+    def element_tree(self, children):
+        element = children[0]
+        for child in children[1:]:
+            if isinstance(child, Token):
+                element.quotes.append(child)
+            else:
+                element.relations.extend(child)
+        return element
+
+    def relations(self, children):
+        return children
+
+    def relation(self, children):
+        return RawRelation(children[0], children[1])
+
+    def pcs_statement(self, children):
+        return RawPcsItem(children[0], children[1])
+
+    def inference(self, children):
+        return RawInference(children[0], [r for group in children[1:] for r in group])
+
+    def pcs(self, children):
+        return RawPcs(children)
+
+    def list_item(self, children):
+        return (children[0], children[1])
+
+    def list(self, children):
+        return RawList(children)
+
+
+# ---------------------------------------------------------------- post-lexer
+
+_SOURCE: contextvars.ContextVar[tuple[str, str]] = contextvars.ContextVar("argmap_source")
+
+_LINE_START = re.compile(
+    r"""
+      (?P<comment><!--|/\*|//)
+    | (?P<relation>(?:<[+\-_]|[+\-_]>|><|[+\-_])[ \t])
+    | (?P<pcs>\(\d+\))
+    | (?P<inference>--)
+    | (?P<quote>>[ \t])
+    | (?P<heading>\#{1,6}[ \t])
+    | (?P<list>(?:\*|\d+\.)[ \t])
+    | (?P<element>\[[^\[\]\r\n]+\](?!\()|<(?!!--)[^<>\r\n]+>)
+    | (?P<eol>\r?\n|\Z)
+    """,
+    re.X,
+)
+_COMMENT_AT = re.compile(r"<!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\r\n]*")
+_SPACES = re.compile(r"[ \t]*")
+
+
+def classify_line(text: str, pos: int) -> str:
+    """What the line starting at ``pos`` (after its indentation) is."""
+    while True:
+        m = _LINE_START.match(text, pos)
+        if m is None:
+            return "text"
+        kind = m.lastgroup
+        if kind == "eol":
+            return "eof" if m.end() == len(text) and m.start() == len(text) else "empty"
+        if kind != "comment":
+            return kind
+        c = _COMMENT_AT.match(text, pos)
+        if c is None:  # unterminated block comment: the lexer reports it
+            return "text"
+        pos = _SPACES.match(text, c.end()).end()
+
+
+def _span_of(token: Token, path: str) -> Span:
+    return Span(
+        path,
+        token.line or 1,
+        token.column or 1,
+        token.end_line or token.line or 1,
+        token.end_column or token.column or 1,
+    )
+
+
+class LineStructure:
+    """Post-lexer: turns line breaks into _PARA / _INDENT / _DEDENT.
+
+    Unlike Lark's ``Indenter``, only relation lines open levels (as in
+    Argdown), a wrapped line continues the text above at any indentation,
+    and a line dedented between two open levels joins the shallower one.
+    """
+
+    always_accept = ("_NL", "LEADING_SPACE")
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        path, text = _SOURCE.get()
+        return _Structurer(path, text).run(stream)
+
+
+class _Structurer:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.levels: list[int] = []
+        self.base = 0
+        self.block: str | None = None
+        self.line: str | None = None
+        self.pending_blank = False
+        self.indent_char: str | None = None
+
+    def error(self, code: str, token: Token, hint: str = "", **values) -> ArgmapError:
+        return ArgmapError(code, _span_of(token, self.path), hint, **values)
+
+    def run(self, stream: Iterator[Token]) -> Iterator[Token]:
+        for token in stream:
+            kind = token.type
+            if kind == "_NL":
+                yield from self.line_break(token)
+            elif kind == "LEADING_SPACE":
+                self.base = len(token.value)
+            else:
+                if self.block is None:
+                    self.start_first_block(token)
+                yield token
+        for _ in self.levels:
+            yield Token("_DEDENT", "")
+
+    def start_first_block(self, token: Token) -> None:
+        if token.type == "RELATION":
+            raise self.error("relation-without-parent", token, "write the element it relates to on the line above")
+        self.block = _BLOCK_OF_TOKEN.get(token.type, "element")
+        self.line = self.block
+
+    def close_levels(self, at: Token) -> Iterator[Token]:
+        while self.levels:
+            self.levels.pop()
+            yield _marker("_DEDENT", at)
+
+    def new_block(self, kind: str, indent: int, at: Token) -> Iterator[Token]:
+        yield from self.close_levels(at)
+        if self.block is not None:
+            yield _marker("_PARA", at)
+        self.block = kind
+        self.base = indent
+        self.indent_char = None
+
+    def line_break(self, nl: Token) -> Iterator[Token]:
+        value = nl.value
+        blank = self.pending_blank or value.count("\n") > 1
+        indent_text = value[value.rfind("\n") + 1 :]
+        kind = classify_line(self.text, nl.end_pos)
+        if kind == "empty":  # a line holding only comments
+            self.pending_blank = blank
+            return
+        self.pending_blank = False
+        if kind == "eof":
+            yield from self.close_levels(nl)
+            return
+        indent = len(indent_text)
+        # the token after this break starts the line; point errors there
+        here = Token("_NL", "", nl.end_pos, nl.end_line, nl.end_column, nl.end_line, nl.end_column, nl.end_pos)
+        if self.block is None:  # only blank lines and comments so far
+            self.base = indent
+            self.line = kind
+            return
+        if blank:
+            if kind == "relation":
+                raise self.error("relation-after-blank", here, "remove the blank line above, or write the element it relates to first")
+            yield from self.new_block(_BLOCK_OF_LINE.get(kind, "element"), indent, here)
+        elif kind == "relation":
+            yield from self.relation_line(indent, indent_text, here)
+        elif kind == "quote":
+            self.check_indent_chars(indent_text, here)
+            while self.levels and indent < self.levels[-1]:
+                self.levels.pop()
+                yield _marker("_DEDENT", here)
+        elif kind in ("pcs", "inference"):
+            if self.block == "pcs":
+                yield from self.close_levels(here)
+                self.base = indent
+            else:
+                yield from self.new_block("pcs", indent, here)
+        elif kind == "list":
+            if self.block == "list":
+                yield from self.close_levels(here)
+                self.base = indent
+            else:
+                yield from self.new_block("list", indent, here)
+        elif kind in ("heading", "element"):
+            yield from self.new_block(kind, indent, here)
+        else:  # wrapped text
+            if self.line in ("heading", "front"):
+                yield from self.new_block("element", indent, here)
+            elif self.line == "quote":
+                raise self.error("text-after-quote", here, "start every quote line with '>', or leave a blank line before new text")
+            else:
+                pass  # the text goes on; build.py joins the lines with a space
+        self.line = kind
+
+    def check_indent_chars(self, indent_text: str, at: Token) -> None:
+        if not indent_text:
+            return
+        chars = set(indent_text)
+        if len(chars) > 1 or (self.indent_char is not None and self.indent_char not in chars):
+            raise self.error("mixed-indentation", at, "indent with spaces only (or tabs only) within a block")
+        self.indent_char = indent_text[0]
+
+    def relation_line(self, indent: int, indent_text: str, at: Token) -> Iterator[Token]:
+        self.check_indent_chars(indent_text, at)
+        if self.line in ("heading", "front"):
+            raise self.error("relation-without-parent", at, "a heading cannot have relations; leave a blank line and write the element first")
+        levels = self.levels
+        if not levels:
+            if indent <= self.base:
+                raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
+            levels.append(indent)
+            yield _marker("_INDENT", at)
+            return
+        popped = False
+        while len(levels) > 1 and indent < levels[-1]:
+            levels.pop()
+            popped = True
+            yield _marker("_DEDENT", at)
+        if indent > levels[-1] and not popped:
+            if len(levels) >= MAX_DEPTH:
+                raise self.error("too-deep", at, "split the tree into several blocks that refer to each other by title", limit=MAX_DEPTH)
+            levels.append(indent)
+            yield _marker("_INDENT", at)
+        elif indent < levels[-1] and indent <= self.base:
+            raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
+
+
+def _marker(kind: str, at: Token) -> Token:
+    return Token(kind, "", at.start_pos, at.line, at.column, at.end_line, at.end_column, at.end_pos)
+
+
+_BLOCK_OF_TOKEN = {
+    "FRONT_MATTER": "front",
+    "HEADING": "heading",
+    "PCS_NUMBER": "pcs",
+    "INFERENCE_BAR": "pcs",
+    "INFERENCE_RULE": "pcs",
+    "LIST_MARK": "list",
+}
+_BLOCK_OF_LINE = {"heading": "heading", "pcs": "pcs", "inference": "pcs", "list": "list"}
+
+
+# -------------------------------------------------------------------- parser
+
+
+def grammar_text() -> str:
+    """The grammar ships inside the wheel as argmap/grammar/; a checkout has it at the top level."""
+    installed = resources.files("argmap").joinpath("grammar", "argmap.lark")
+    if installed.is_file():
+        return installed.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parent.parent / "grammar" / "argmap.lark").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        postlex=LineStructure(),
+        transformer=_ToRaw(),
+        propagate_positions=False,
+        maybe_placeholders=False,
+    )
+
+
+_TERMINAL_WORDS = {
+    "FRONT_MATTER": "front matter",
+    "HEADING": "a heading",
+    "PCS_NUMBER": "a numbered statement like (1)",
+    "INFERENCE_BAR": "an inference line (----)",
+    "INFERENCE_RULE": "an inference line (-- rule --)",
+    "RELATION": "a relation (+, -, _, <+, <-, <_, +>, ->, _>, ><)",
+    "LIST_MARK": "a list item",
+    "QUOTE": "a quote line (> \"...\")",
+    "STATEMENT_DEF": "a statement [Title]:",
+    "STATEMENT_REF": "a statement reference [Title]",
+    "ARGUMENT_DEF": "an argument <Title>:",
+    "ARGUMENT_REF": "an argument reference <Title>",
+    "DATA": "inline data {key: value}",
+    "TEXT": "text",
+    "_PARA": "a blank line",
+    "_INDENT": "an indented relation",
+    "_DEDENT": "the end of the indented block",
+    "$END": "the end of the file",
+}
+
+_FOUND_WORDS = {**_TERMINAL_WORDS, "TEXT": "text", "$END": "end of file"}
+
+
+def _expected_words(expected: set[str] | frozenset[str]) -> str:
+    words = sorted({_TERMINAL_WORDS.get(t, t) for t in expected if not t.startswith("__")})
+    if "text" in words and len(words) > 6:
+        return "text or a new line"
+    if not words:
+        return "something else"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+# Common mistakes, recognised by the parser state they leave Lark in.
+_EXAMPLES: dict[str, list[str]] = {
+    "number the conclusion, e.g. '(3) ...', after the inference line": [
+        "(1) a\n----\nb\n",
+        "(1) a\n-- r --\nb\n",
+    ],
+    "an inference line must be followed by the numbered conclusion": [
+        "(1) a\n----\n[T]: b\n",
+    ],
+}
+
+
+def _hint_for(exc: UnexpectedInput) -> str:
+    try:
+        label = exc.match_examples(_parse_example, _EXAMPLES, use_accepts=True)
+    except Exception:  # match_examples re-parses; any failure just means "no hint"
+        return ""
+    return label or ""
+
+
+def _parse_example(text: str):
+    token = _SOURCE.set(("<example>", text))
+    try:
+        return parser().parse(text)
+    finally:
+        _SOURCE.reset(token)
+
+
+def _last_line_span(path: str, text: str) -> Span:
+    lines = text.splitlines() or [""]
+    line = len(lines)
+    column = len(lines[-1]) + 1
+    return Span(path, line, column, line, column)
+
+
+def syntax_error(exc: UnexpectedInput, path: str, text: str) -> ArgmapError:
+    """Translate Lark's exception into our error type, in words."""
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "$END" or isinstance(exc, UnexpectedEOF):
+        span = _last_line_span(path, text)
+        expected = getattr(exc, "expected", None) or set()
+        return ArgmapError("unexpected-end", span, "", expected=_expected_words(expected))
+    line, column = max(exc.line, 1), max(exc.column, 1)
+    span = Span(path, line, column, line, column)
+    hint = _hint_for(exc)
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.pos_in_stream] if 0 <= exc.pos_in_stream < len(text) else "?"
+        special = _unterminated(text, exc.pos_in_stream)
+        if special is not None:
+            return ArgmapError(special[0], span, special[1], closer=special[2])
+        return ArgmapError("unexpected-char", span, hint, char=char, expected=_expected_words(exc.allowed))
+    token = exc.token
+    found = _FOUND_WORDS.get(token.type, token.type)
+    if token.type == "TEXT" and token.value.strip():
+        found = f"text {token.value.strip()[:40]!r}"
+    end = Span(path, line, column, token.end_line or line, token.end_column or column)
+    return ArgmapError("unexpected-token", end, hint, found=found, expected=_expected_words(exc.expected))
+
+
+def _unterminated(text: str, pos: int) -> tuple[str, str, str] | None:
+    if text.startswith("<!--", pos):
+        return ("unterminated-comment", "close it with '-->'", "-->")
+    if text.startswith("/*", pos):
+        return ("unterminated-comment", "close it with '*/'", "*/")
+    return None
+
+
+def parse_raw(text: str, path: str) -> list:
+    """Parse one document's text into raw blocks, or raise ArgmapError."""
+    token = _SOURCE.set((path, text))
+    try:
+        return parser().parse(text)
+    except ArgmapError:
+        raise
+    except VisitError as exc:  # an error raised inside the transformer
+        if isinstance(exc.orig_exc, ArgmapError):
+            raise exc.orig_exc from None
+        raise
+    except UnexpectedInput as exc:
+        raise syntax_error(exc, path, text) from None
+    finally:
+        _SOURCE.reset(token)
