@@ -87,6 +87,26 @@ def untagged(text: str) -> str:
     return collapse(_TAG.sub("", text))
 
 
+# Argdown's shortcodes: `.^.` or `:^:` is shown as ∧, `:heart:` as ❤ (@argdown/core 2.0).
+_SHORTCODE_CHARS = {
+    "A": "∀", "E": "∃", "O": "𝗢", "P": "𝗣", "->": "→", "<->": "↔", "~": "¬", "^": "∧", "v": "∨", "v_": "⊻",
+    "<>": "◇", "[]": "◻", "happy": "😀", "smiley": "☺", "laugh": "😆", "lol": "😆", "rofl": "🤣",
+    "joy": "😂", "heart": "❤", "?": "❓", "question": "❓", "love": "😍", "wink": "😉", "shush": "🤫",
+    "meh": "😐", "eye-roll": "🙄", "sad": "😢", "disappointed": "😞", "scream": "😱", "+1": "👍", "up": "👍",
+    "-1": "👎", "down": "👎", "think": "🤔", "star": "⭐", "y": "✔", "agree": "✔", "n": "❌", "disagree": "❌",
+}
+SHORTCODES = {f"{d}{name}{d}": char for name, char in _SHORTCODE_CHARS.items() for d in ".:"}
+SHORTCODES.update({":smile:": "☺️", ".smile.": "☺"})
+_SHORTCODE = re.compile(r"([.:])[^\s.:]{1,12}\1")
+
+
+def shortcodes(text: str) -> str:
+    """Replace Argdown's shortcodes by the characters they stand for."""
+    if "." not in text and ":" not in text:
+        return text
+    return _SHORTCODE.sub(lambda m: SHORTCODES.get(m.group(0), m.group(0)), text)
+
+
 def token_span(path: str, first: Token, last: Token | None = None) -> Span:
     last = last or first
     return Span(path, first.line, first.column, last.end_line, last.end_column)
@@ -103,6 +123,7 @@ class DocumentBuilder:
         self.sections: list[Section] = []
         self.section_stack: list[Section] = []
         self.untitled = 0
+        self.depth = 0  # how deep relations_under is nested
         self.strict = False
         self.front_matter: dict[str, Any] = {}
         self.source = Source(id=Path(path).stem, path=path)
@@ -135,7 +156,10 @@ class DocumentBuilder:
                 self.anonymous_argument(block)
             elif isinstance(block, RawList):
                 for _mark, item in block.items:
+                    first = len(self.statements)
                     self.element(item, Role.TOP_LEVEL)
+                    if item.kind == "statement":  # Argdown gives list items no role
+                        self.statements[first] = dataclasses.replace(self.statements[first], list_item=True)
         return Document(
             path=self.path,
             source=self.source,
@@ -170,6 +194,7 @@ class DocumentBuilder:
             self.diagnostics.append(error("front-matter-not-mapping", span, "write 'key: value' lines between the '===' lines"))
             return
         self.front_matter = data
+        self.front_token = token
         self.strict = _mode_of(data) == "strict"
         self.source = self.read_source(data.get("source"), span)
         if self.source.article:
@@ -185,7 +210,7 @@ class DocumentBuilder:
             return default
         fields = {k: "" if value.get(k) is None else str(value.get(k)).strip() for k in ("id", "title", "author", "publisher", "date", "url", "article")}
         if fields["url"] and not _URL.match(fields["url"]):
-            self.diagnostics.append(error("bad-url", span, "only http:// and https:// links are kept", url=fields["url"]))
+            self.diagnostics.append(error("bad-url", _key_span(self.path, self.front_token, "url"), "only http:// and https:// links are kept", url=fields["url"]))
             fields["url"] = ""
         if fields["article"]:
             fields["article"] = str(Path(self.path).parent / fields["article"])
@@ -200,7 +225,8 @@ class DocumentBuilder:
             try:
                 value = yaml.safe_load(file.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-                self.diagnostics.append(error("positions-file", span, "the path is relative to this file", file=value, reason=str(exc).splitlines()[0]))
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
+                self.diagnostics.append(error("positions-file", _key_span(self.path, self.front_token, "positions"), "the path is relative to this file", file=value, reason=reason.lower()))
                 return ()
         if not isinstance(value, dict):
             self.diagnostics.append(error("front-matter-key", span, "e.g. positions: {pressure: {label: Pressure, color: '#d55e00'}}", key="positions", expected="a mapping from tag to label and colour, or the path of a YAML file holding one"))
@@ -210,7 +236,8 @@ class DocumentBuilder:
             spec = spec if isinstance(spec, dict) else {"label": spec}
             colour = str(spec.get("color", spec.get("colour", "")) or "")
             if colour and not _COLOUR.match(colour):
-                self.diagnostics.append(error("bad-colour", span, "use a hex colour or a Graphviz colour name", colour=colour))
+                key = "colour" if "colour" in spec else "color"
+                self.diagnostics.append(error("bad-colour", _key_span(self.path, self.front_token, key), "use a hex colour or a Graphviz colour name", colour=colour))
                 colour = ""
             label = str(spec.get("label") or tag)
             positions.append(Position(normalize_title(str(tag)), label, colour, str(spec.get("description") or "")))
@@ -231,7 +258,7 @@ class DocumentBuilder:
                 parts.append(" ")
             parts.append(token.value)
             last_line = token.end_line
-        raw = "".join(parts)
+        raw = shortcodes("".join(parts))
         argdown_text = collapse(plain_text(raw))
         tags = tuple(dict.fromkeys(tags_in(raw)))
         text = untagged(argdown_text) if tags else argdown_text
@@ -279,8 +306,12 @@ class DocumentBuilder:
         tokens = ([element.head] if element.head is not None else []) + [t for t in element.inline]
         return token_span(self.path, tokens[0], tokens[-1])
 
-    def element(self, element: RawElement, role: Role) -> Ref:
-        """Record one written element and the relations under it; return its reference."""
+    def element(self, element: RawElement, role: Role, parent: Ref | None = None, op: Token | None = None) -> Ref:
+        """Record one written element and the relations under it; return its reference.
+
+        The relation to ``parent`` is recorded before those under the element
+        so relations come out in document order.
+        """
         span = self.element_span(element)
         text, argdown_text, tags, data = self.inline(element.inline)
         quotes = self.quotes(element.quotes)
@@ -300,6 +331,8 @@ class DocumentBuilder:
                 Argument(title, text, span, is_reference, generated, tags, data, quotes, (), self.section_id, argdown_text)
             )
             ref = Ref(Kind.ARGUMENT, title)
+        if parent is not None and op is not None:
+            self.relate(parent, ref, op)
         self.relations_under(ref, element.relations)
         return ref
 
@@ -308,16 +341,21 @@ class DocumentBuilder:
         if first is None or first.type != "TEXT":
             return
         line = first.value
-        for opener, closer in (("[", "]"), ("<", ">")):
-            if line.startswith(opener) and closer not in line and ":" in line:
+        unclosed = {
+            "]": line.startswith("[") and "]" not in line,
+            ">": line.startswith("<") and ">" not in line and ":" in line and not line[1:2].isspace(),
+        }
+        for closer, opener in (("]", "["), (">", "<")):
+            if unclosed[closer]:
                 self.diagnostics.append(
                     error("unclosed-bracket", span, f"write {opener}Title{closer}: text", closer=closer)
                 )
 
     def relations_under(self, parent: Ref, relations: list[RawRelation]) -> None:
+        self.depth += 1
         for relation in relations:
-            child = self.element(relation.element, Role.RELATION)
-            self.relate(parent, child, relation.op)
+            self.element(relation.element, Role.RELATION, parent, relation.op)
+        self.depth -= 1
 
     def relate(self, parent: Ref, child: Ref, op: Token) -> None:
         child_is_source, type_ = _OPERATORS[op.value.strip()]
@@ -334,13 +372,13 @@ class DocumentBuilder:
             )
         if self.strict and source.kind is Kind.STATEMENT and target.kind is Kind.STATEMENT:
             type_ = _STRICT.get(type_, type_)
-        self.relations.append(Relation(source, target, type_, span, (self.source.id,)))
+        self.relations.append(Relation(source, target, type_, span, (self.source.id,), self.depth))
 
     # ------------------------------------------------------------ premise–conclusion structures
 
     def argument_with_pcs(self, element: RawElement, pcs: RawPcs) -> None:
+        index = len(self.arguments)  # before element() adds the arguments related under it
         ref = self.element(element, Role.TOP_LEVEL)
-        index = len(self.arguments) - 1
         items = self.pcs(ref.title, pcs)
         self.arguments[index] = dataclasses.replace(self.arguments[index], pcs=items)
 
@@ -425,7 +463,7 @@ class DocumentBuilder:
                 fake = Token("DATA", match.group(0), token.start_pos, token.line, token.column, token.end_line, token.end_column)
                 data.update(self.inline_data(fake))
             body = re.sub(r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}", " ", body)
-            rules = tuple(r for r in (collapse(part) for part in body.split(",")) if r)
+            rules = tuple(r for r in (collapse(shortcodes(part)) for part in body.split(",")) if r)
         target = Ref(Kind.ARGUMENT, argument, conclusion_index)
         self.relations_under(target, raw.relations)
         return Inference(conclusion_index, rules, token_span(self.path, token), data)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from .model import ArgumentMap, Relation
 
@@ -80,4 +81,5 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
 
 
 def to_json(argument_map: ArgumentMap) -> str:
-    return json.dumps(to_dict(argument_map), ensure_ascii=False, indent=2) + "\n"
+    # orjson: the standard library's encoder falls back to pure Python when indenting
+    return orjson.dumps(to_dict(argument_map), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")

@@ -28,6 +28,7 @@ from .model import (
     Ref,
     Relation,
     RelationType,
+    Role,
     Source,
     Span,
     Statement,
@@ -189,7 +190,9 @@ def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic],
                 warning("conflicting-text", element.span, "give one of them a different title, or make the texts identical", element=sigil.format(title), other=str(first_span))
             )
     tags = tuple(dict.fromkeys(t for _d, e in occurrences for t in e.tags))
-    sources = tuple(dict.fromkeys(d.source.id for d, _e in occurrences))
+    sources = tuple(dict.fromkeys(d.source.id for d, e in occurrences if _asserts(e))) or tuple(
+        dict.fromkeys(d.source.id for d, _e in occurrences)
+    )
     quotes = tuple(q for _d, e in occurrences for q in e.quotes)
     return {
         "title": title,
@@ -200,6 +203,20 @@ def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic],
         "quotes": quotes,
         "generated_title": occurrences[0][1].generated_title,
     }
+
+
+def _asserts(element: Statement | Argument) -> bool:
+    """Does this occurrence put the claim forward (not merely refer to it to relate it)?
+
+    A bare reference used only as the target of a relation does not make the
+    document a source of the claim: an article that attacks a claim does not
+    assert it.
+    """
+    if element.text or element.quotes:
+        return True
+    if isinstance(element, Statement):
+        return element.role not in (Role.TOP_LEVEL, Role.RELATION)
+    return bool(element.pcs)
 
 
 def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:

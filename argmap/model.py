@@ -94,6 +94,7 @@ class Statement:
     quotes: tuple[Quote, ...] = ()
     section: str | None = None
     argdown_text: str = field(default="", compare=False)  # as Argdown shows it: tags kept
+    list_item: bool = False  # written as a list item (`* ...`, `1. ...`): Argdown gives it no role
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ class Relation:
     type: RelationType
     span: Span
     sources: tuple[str, ...] = ()
+    depth: int = field(default=1, compare=False)  # nesting level of the relation line (1 = under a block's element)
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,6 +214,7 @@ class _Structurer:
         return ArgmapError(code, _span_of(token, self.path), hint, **values)
 
     def run(self, stream: Iterator[Token]) -> Iterator[Token]:
+        token = None
         for token in stream:
             kind = token.type
             if kind == "_NL":
@@ -224,11 +225,11 @@ class _Structurer:
                 if self.block is None:
                     self.start_first_block(token)
                 yield token
-        for _ in self.levels:
-            yield Token("_DEDENT", "")
+        if token is not None:
+            yield from self.close_levels(token)
 
     def start_first_block(self, token: Token) -> None:
-        if token.type == "RELATION":
+        if classify_line(self.text, token.start_pos) == "relation":
             raise self.error("relation-without-parent", token, "write the element it relates to on the line above")
         self.block = _BLOCK_OF_TOKEN.get(token.type, "element")
         self.line = self.block
@@ -290,8 +291,8 @@ class _Structurer:
                 yield from self.new_block("list", indent, here)
         elif kind in ("heading", "element"):
             yield from self.new_block(kind, indent, here)
-        else:  # wrapped text
-            if self.line in ("heading", "front"):
+        else:  # wrapped text (a heading goes on too, as in Argdown)
+            if self.line == "front":
                 yield from self.new_block("element", indent, here)
             elif self.line == "quote":
                 raise self.error("text-after-quote", here, "start every quote line with '>', or leave a blank line before new text")
@@ -309,7 +310,7 @@ class _Structurer:
 
     def relation_line(self, indent: int, indent_text: str, at: Token) -> Iterator[Token]:
         self.check_indent_chars(indent_text, at)
-        if self.line in ("heading", "front"):
+        if self.block in ("heading", "front"):
             raise self.error("relation-without-parent", at, "a heading cannot have relations; leave a blank line and write the element first")
         levels = self.levels
         if not levels:
@@ -368,6 +369,7 @@ def parser() -> Lark:
         transformer=_ToRaw(),
         propagate_positions=False,
         maybe_placeholders=False,
+        cache=True,  # Lark stores the LALR tables in the temp dir, keyed by grammar and options
     )
 
 
@@ -376,7 +378,7 @@ _TERMINAL_WORDS = {
     "HEADING": "a heading",
     "PCS_NUMBER": "a numbered statement like (1)",
     "INFERENCE_BAR": "an inference line (----)",
-    "INFERENCE_RULE": "an inference line (-- rule --)",
+    "INFERENCE_RULE": "an inference line with rules (-- rule --)",
     "RELATION": "a relation (+, -, _, <+, <-, <_, +>, ->, _>, ><)",
     "LIST_MARK": "a list item",
     "QUOTE": "a quote line (> \"...\")",
@@ -392,11 +394,19 @@ _TERMINAL_WORDS = {
     "$END": "the end of the file",
 }
 
-_FOUND_WORDS = {**_TERMINAL_WORDS, "TEXT": "text", "$END": "end of file"}
+_FOUND_WORDS = {
+    **_TERMINAL_WORDS,
+    "TEXT": "text",
+    "$END": "end of file",
+    "_DEDENT": "end of the relation",
+    "_INDENT": "indented relation",
+    "_PARA": "blank line",
+}
 
 
 def _expected_words(expected: set[str] | frozenset[str]) -> str:
-    words = sorted({_TERMINAL_WORDS.get(t, t) for t in expected if not t.startswith("__")})
+    hidden = set(LineStructure.always_accept)
+    words = sorted({_TERMINAL_WORDS.get(t, t) for t in expected if not t.startswith("__") and t not in hidden})
     if "text" in words and len(words) > 6:
         return "text or a new line"
     if not words:
@@ -411,9 +421,13 @@ _EXAMPLES: dict[str, list[str]] = {
     "number the conclusion, e.g. '(3) ...', after the inference line": [
         "(1) a\n----\nb\n",
         "(1) a\n-- r --\nb\n",
+        "<A>\n\n(1) a\n----\nb\n",
+        "a\n\n(1) a\n-- r --\nb\n",
     ],
-    "an inference line must be followed by the numbered conclusion": [
-        "(1) a\n----\n[T]: b\n",
+    "write the element after the relation sign, e.g. '+ [Title]' or '- <Title>'": [
+        "a\n  + \n",
+        "a\n  + b\n    - \n",
+        "a\n  + \n  - b\n",
     ],
 }
 
@@ -447,7 +461,11 @@ def syntax_error(exc: UnexpectedInput, path: str, text: str) -> ArgmapError:
         span = _last_line_span(path, text)
         expected = getattr(exc, "expected", None) or set()
         return ArgmapError("unexpected-end", span, "", expected=_expected_words(expected))
-    line, column = max(exc.line, 1), max(exc.column, 1)
+    if not isinstance(exc.line, int) or exc.line < 1:  # a token without a place: blame the end
+        span = _last_line_span(path, text)
+        line, column = span.line, span.column
+    else:
+        line, column = exc.line, max(exc.column or 1, 1)
     span = Span(path, line, column, line, column)
     hint = _hint_for(exc)
     if isinstance(exc, UnexpectedCharacters):
