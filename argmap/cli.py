@@ -75,16 +75,176 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
 @main.command()
 @FILES
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
+@click.option("--format", "fmt", type=click.Choice(["json", "argdown-json"]), default="json", show_default=True, help="Export format: argmap's canonical JSON, or one file in the shape of Argdown's `argdown json`.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically) instead of stdout.")
 def export(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Export the merged map of the files as canonical JSON."""
+    """Export the merged map of the files as canonical JSON (or one file as Argdown's JSON)."""
+    if fmt == "argdown-json" and len(files) != 1:
+        raise click.UsageError("--format argdown-json exports exactly one file")
     argument_map, _ = load_checked(files)
-    text = to_json(argument_map)
+    if fmt == "argdown-json":
+        from .argdown_json import to_argdown_json
+
+        text = to_argdown_json(argument_map.documents[0])
+    else:
+        text = to_json(argument_map)
     if output is None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text)
+
+
+# ---------------------------------------------------------------- render and stats
+# Their modules are imported when the command runs: `check` needs no Graphviz.
+
+
+def _report(error: Exception, status: int) -> None:
+    """Print an ArgmapError like other diagnostics and exit with ``status``."""
+    click.echo(format_all([error.diagnostic()]), err=True)
+    raise SystemExit(status)
+
+
+@main.command()
+@FILES
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically); the format comes from the extension: .svg .png .pdf .dot .gv .json.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot", "json"]), help="Output format (overrides the extension). json is the laid-out graph from `dot -Tjson`. Without -o: dot (default) or json to stdout.")
+@click.option("--labels", type=click.Choice(["title", "text", "both"]), default="both", show_default=True, help="What node labels show.")
+@click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, help="Wrap label text at this many characters.")
+@click.option("--group-by", "group_by", type=click.Choice(["none", "position", "source", "section"]), default="none", show_default=True, help="Draw clusters.")
+@click.option("--pcs", is_flag=True, help="Expand arguments into premises, inference bars and conclusions.")
+@click.option("--focus", metavar="TITLE", help="Keep only the neighbourhood of this statement or argument ('Title', '[Title]' or '<Title>').")
+@click.option("--depth", type=click.IntRange(0, 100), help="With --focus: how many links away to keep.  [default: 2]")
+@click.option("--position", metavar="P", help="Keep only elements of this position (tag or label).")
+@click.option("--source", metavar="S", help="Keep only what this source (id or legend number) asserts.")
+@click.option("--legend/--no-legend", default=True, show_default=True, help="Draw the legend of positions, relations and sources.")
+@click.option("--rankdir", type=click.Choice(["TB", "LR"]), default="TB", show_default=True, help="Layout direction: top to bottom or left to right.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Seconds to wait for Graphviz's dot.")
+def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels: str, wrap: int, group_by: str, pcs: bool, focus: str | None, depth: int | None, position: str | None, source: str | None, legend: bool, rankdir: str, timeout: float) -> None:
+    """Draw the merged map of the files with Graphviz (SVG, PNG, PDF, DOT or JSON).
+
+    Exit status: 1 bad input or options naming nothing on the map, 2 usage,
+    3 Graphviz missing, failed or timed out.
+    """
+    from .errors import ArgmapError, message
+    from .graph import ViewOptions, build_graph
+    from .render import BINARY_FORMATS, GraphvizError, format_for, render as render_graph
+
+    fmt = format_for(str(output), fmt) if output is not None else (fmt or "dot")
+    if fmt is None:
+        raise click.UsageError(message("render-unknown-extension", file=str(output)) + "; use --format svg|png|pdf|dot|json")
+    if output is None and fmt in BINARY_FORMATS:
+        raise click.UsageError(message("render-needs-output", format=fmt))
+    if depth is not None and focus is None:
+        raise click.UsageError(message("render-depth-without-focus"))
+    argument_map, _ = load_checked(files)
+    options = ViewOptions(labels, wrap, group_by, pcs, focus, 2 if depth is None else depth, position, source, legend, rankdir)
+    try:
+        data = render_graph(build_graph(argument_map, options), fmt, timeout)
+    except GraphvizError as error:
+        _report(error, EXIT_TOOL)
+    except ArgmapError as error:
+        _report(error, EXIT_INPUT)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as error:
+        _report(ArgmapError("cannot-write", hint="check that the directory exists and is writable", file=str(output), reason=error.strerror or str(error)), EXIT_INPUT)
+
+
+@main.command()
+@FILES
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+def stats(files: tuple[Path, ...], fmt: str) -> None:
+    """Count what each source says and how the positions support and attack each other."""
+    from .stats import statistics, to_json as stats_json, to_text
+
+    argument_map, _ = load_checked(files)
+    report = statistics(argument_map)
+    click.echo(stats_json(report) if fmt == "json" else to_text(report), nl=False)
+
+
+# ---------------------------------------------------------------- extract and suggest-merges
+
+
+def _fail(error: Exception, status: int = EXIT_INPUT) -> None:
+    click.echo(format_all([error.diagnostic()]), err=True)
+    raise SystemExit(status)
+
+
+@main.command()
+@click.argument("article", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the draft here (atomically) instead of stdout.")
+@click.option("--source-id", metavar="ID", help="The source id in the front matter.  [default: from the file name]")
+@click.option("--title", default="", help="The article's title, for the front matter.")
+@click.option("--url", default="", help="The article's http(s) address, for the front matter.")
+@click.option("--lexicon", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Position lexicon (YAML).  [default: the shipped one]")
+@click.option("--max-claims", type=click.IntRange(min=0), help="Keep at most this many candidates, the best scored.")
+@click.option("--min-score", type=float, default=None, help="Keep sentences scoring at least this.  [default: 1.0]")
+@click.option("--html/--text", "html", default=None, help="Read the input as HTML or plain text.  [default: guess]")
+def extract(article: str, output: Path | None, source_id: str | None, title: str, url: str, lexicon: Path | None, max_claims: int | None, min_score: float | None, html: bool | None) -> None:
+    """Draft an argument file from an article (plain text or HTML; '-' for stdin).
+
+    Each candidate claim becomes a statement that quotes its sentence
+    verbatim; TODO comments mark what a human must decide. Text from stdin or
+    HTML is saved beside the draft (draft.txt) so that its quotes are checked.
+    """
+    from .errors import ArgmapError
+    from .extract import DEFAULT_MIN_SCORE, extract_article, load_lexicon
+
+    try:
+        data = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
+    except OSError as exc:
+        raise click.BadParameter(f"cannot read {article}: {exc.strerror or exc}", param_hint="ARTICLE") from None
+    try:
+        result = extract_article(
+            data, article, output, source_id=source_id, title=title, url=url, lexicon=load_lexicon(lexicon),
+            max_claims=max_claims, min_score=DEFAULT_MIN_SCORE if min_score is None else min_score, html=html,
+        )
+    except ArgmapError as error:
+        _fail(error, EXIT_USAGE if error.code in ("extract-needs-output", "bad-url") else EXIT_INPUT)
+    if result.text_path is not None:
+        write_atomic(result.text_path, result.text)
+    draft = result.draft
+    if output is None:
+        click.echo(draft.text, nl=False)
+    else:
+        write_atomic(output, draft.text)
+    where = f"; wrote {output}" if output is not None else ""
+    saved = f"; saved the article's text to {result.text_path} (the draft's quotes are checked against it)" if result.text_path else ""
+    click.echo(
+        f"{len(draft.candidates)} candidate claims from {draft.sentences} sentences, {len(draft.relations)} relations, "
+        f"{len(draft.arguments)} arguments proposed{where}{saved}",
+        err=True,
+    )
+
+
+@main.command("suggest-merges")
+@FILES
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True, help="Show this many pairs.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Leave out pairs scoring below this.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+def suggest_merges(files: tuple[Path, ...], top: int, min_score: float, fmt: str) -> None:
+    """Rank pairs of statements from different sources that may state the same claim.
+
+    Prints both titles, both quotes and the score; never edits the files.
+    Give a pair one title to merge them.
+    """
+    import json
+
+    from .suggest import as_records, as_text, claims_of_map, suggest
+
+    argument_map = load(files)
+    errors = [d for d in argument_map.diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        click.echo(format_all(errors), err=True)
+        raise SystemExit(EXIT_INPUT)
+    found = suggest(claims_of_map(argument_map), top=top, min_score=min_score)
+    if fmt == "json":
+        click.echo(json.dumps(as_records(found), ensure_ascii=False, indent=2))
+    else:
+        click.echo(as_text(found), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

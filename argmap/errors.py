@@ -59,6 +59,26 @@ MESSAGES: dict[str, str] = {
     "quote-not-found": "the quote does not occur in the article {file}",
     "quote-unchecked": "the quote cannot be checked: the front matter names no source article",
     "empty-file": "the file is empty",
+    # render and stats
+    "render-unknown-focus": "--focus: no statement or argument is titled {title!r}",
+    "render-ambiguous-focus": "--focus: {title!r} is the title of both a statement and an argument",
+    "render-focus-hidden": "--focus: {element} is not in the view that --position/--source select",
+    "render-unknown-position": "--position: no position {name!r}; the map has {known}",
+    "render-unknown-source": "--source: no source {name!r}; the map has {known}",
+    "render-needs-output": "{format} output cannot go to the terminal; write it to a file with -o FILE",
+    "render-unknown-extension": "cannot tell the output format from {file!r}",
+    "render-depth-without-focus": "--depth needs --focus",
+    "dot-missing": "Graphviz's dot program was not found",
+    "dot-timeout": "Graphviz's dot did not finish within {seconds} seconds",
+    "dot-failed": "Graphviz's dot failed (exit status {status}): {reason}",
+    # extract and suggest-merges
+    "lexicon-unreadable": "cannot read the lexicon {file!r}: {reason}",
+    "lexicon-invalid": "the lexicon is not valid: {reason}",
+    "extract-needs-trafilatura": "reading an HTML page needs trafilatura, an optional extra",
+    "extract-no-text": "no main text found in the HTML page",
+    "extract-unverified": "the draft did not pass its own check",
+    "extract-needs-output": "text from standard input or an HTML page must be saved beside the draft, so -o is needed",
+    "cannot-write": "cannot write {file!r}: {reason}",
 }
 
 
