@@ -79,6 +79,17 @@ MESSAGES: dict[str, str] = {
     "extract-unverified": "the draft did not pass its own check",
     "extract-needs-output": "text from standard input or an HTML page must be saved beside the draft, so -o is needed",
     "cannot-write": "cannot write {file!r}: {reason}",
+    # embed (Markdown) and the Sphinx directive
+    "embed-unclosed-fence": "the {fence}argmap block opened here is never closed",
+    "embed-bad-syntax": "cannot read the block's options from here on",
+    "embed-unknown-option": "unknown option {name!r}",
+    "embed-repeated-option": "option {name!r} is given twice",
+    "embed-bad-value": "option {name}={value!r}: {reason}",
+    "embed-bad-options": "the options do not make a view: {reason}",
+    "embed-no-file": "file={pattern!r} names no file",
+    "embed-empty": "there is no map to draw: no markup and no file= option",
+    "embed-depth-without-focus": "depth= needs focus=",
+    "embed-same-file": "the output {file!r} is the input itself; the input is never modified",
 }
 
 

@@ -1,0 +1,264 @@
+"""How close do `argmap extract` and `argmap suggest-merges` come to the hand-written example map?
+
+    python bench/extract_eval.py [--examples DIR] [--format text|json] [--min-score S] [--max-claims N]
+
+Extraction (issue 5): each article in DIR/articles is drafted with the default
+lexicon and options and compared with the hand-written file that quotes it.
+A quote's *span* is where it occurs in the article after the checker's
+normalisation (white space, quote marks, dashes); two quotes overlap when their
+spans share at least OVERLAP_MIN characters (or the whole of the shorter one).
+
+- recall: the share of hand-written statements (those that quote the article
+  in that file) with a quote that overlaps a drafted quote;
+- precision: the share of drafted statements whose quote overlaps a quote of
+  a hand-written statement;
+- position agreement: over matched pairs (each hand-written statement with
+  the drafted statement it overlaps most) where the author gave the statement
+  a position, the share where the draft's position tag is the same. A
+  hand-written statement without a tag of its own takes the tag of the
+  argument whose premise–conclusion structure it belongs to in that file; a
+  draft that leaves the position to the human (no tag) disagrees.
+- strict agreement: the same over all matched pairs, "no position" being a
+  value like any other, so a drafted tag on a statement the author left
+  untagged (a factual or middle-ground claim) also counts as a disagreement.
+
+Merges: every statement that two or more files give a text or a quote
+(a claim shared across sources) is split into one copy per source, each
+titled from its own words as extract would title it (so the titles give
+nothing away), in memory. `suggest` then ranks all cross-source pairs; the
+score is the share of true pairs (copies of one shared claim) among the top
+2 × (number of true pairs) suggestions.
+
+The examples are never modified.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from argmap.build import parse_document
+from argmap.check import normalize_quote
+from argmap.extract import DEFAULT_MIN_SCORE, Options, extract, load_lexicon, make_title, normalize_article
+from argmap.merge import read_document
+from argmap.model import Document, Role
+from argmap.suggest import Claim, claims_of_documents, suggest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "ukraine-talks"
+OVERLAP_MIN = 10
+
+TARGETS = {"recall": 0.70, "precision": 0.40, "position_agreement": 0.60, "merges": 0.70}
+
+
+@dataclass
+class ArticleResult:
+    article: str
+    hand_written: int
+    drafted: int
+    recalled: int
+    precise: int
+    matched_pairs: int
+    agreeing: int
+    positioned_pairs: int  # matched pairs where the author gave the statement a position
+    positioned_agreeing: int
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.hand_written if self.hand_written else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.precise / self.drafted if self.drafted else 0.0
+
+    @property
+    def position_agreement(self) -> float:
+        """Over matched pairs where the author gave a position."""
+        return self.positioned_agreeing / self.positioned_pairs if self.positioned_pairs else 0.0
+
+    @property
+    def strict_agreement(self) -> float:
+        """Over all matched pairs, "no position" being a value like any other."""
+        return self.agreeing / self.matched_pairs if self.matched_pairs else 0.0
+
+
+@dataclass
+class MergeResult:
+    true_pairs: int
+    found: int
+    considered: int
+    candidates: int
+
+    @property
+    def score(self) -> float:
+        return self.found / self.true_pairs if self.true_pairs else 0.0
+
+
+def spans(quote: str, article: str) -> list[tuple[int, int]]:
+    """Every place a quote occurs in the normalised article."""
+    wanted = normalize_quote(quote)
+    found, start = [], 0
+    while wanted and (at := article.find(wanted, start)) >= 0:
+        found.append((at, at + len(wanted)))
+        start = at + 1
+    return found
+
+
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    best = 0
+    for s1, e1 in a:
+        for s2, e2 in b:
+            shared = min(e1, e2) - max(s1, s2)
+            if shared >= min(OVERLAP_MIN, e1 - s1, e2 - s2) and shared > 0:
+                best = max(best, shared)
+    return best
+
+
+def _positions(document: Document) -> set[str]:
+    return {p.tag for p in document.positions}
+
+
+def statement_quotes(document: Document, article: str) -> dict[str, tuple[list[tuple[int, int]], str | None]]:
+    """Title → (quote spans, position) of each statement that quotes the article in this document."""
+    declared = _positions(document)
+    own: dict[str, str | None] = {}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for statement in document.statements:
+        tags = [t for t in statement.tags if t in declared]
+        if tags:
+            own[statement.title] = tags[0]
+        for quote in statement.quotes:
+            found.setdefault(statement.title, []).extend(spans(quote.text, article))
+    inherited: dict[str, str] = {}
+    for argument in document.arguments:
+        tags = [t for t in argument.tags if t in declared]
+        if tags and argument.pcs:
+            for item in argument.pcs:
+                inherited.setdefault(item.statement, tags[0])
+    return {t: (s, own.get(t) or inherited.get(t)) for t, s in found.items() if s}
+
+
+def evaluate_article(path: Path, min_score: float = DEFAULT_MIN_SCORE, max_claims: int | None = None) -> ArticleResult:
+    gold_document = read_document(path)
+    article_path = Path(gold_document.source.article)
+    text = normalize_article(article_path.read_text(encoding="utf-8-sig"))
+    article = normalize_quote(text)
+    options = Options(source_id=gold_document.source.id, article=str(article_path), min_score=min_score, max_claims=max_claims)
+    draft = extract(text, options, load_lexicon(), path=str(path.with_suffix(".draft.argmap")))
+    draft_document = parse_document(draft.text, "draft.argmap")
+    gold = statement_quotes(gold_document, article)
+    drafted = statement_quotes(draft_document, article)
+    recalled = agreeing = positioned = positioned_agreeing = 0
+    for _title, (gold_spans, gold_position) in gold.items():
+        best = max(((overlap(gold_spans, d_spans), d_position) for d_spans, d_position in drafted.values()), key=lambda x: x[0], default=(0, None))
+        if best[0] > 0:
+            recalled += 1
+            agreeing += best[1] == gold_position
+            if gold_position is not None:
+                positioned += 1
+                positioned_agreeing += best[1] == gold_position
+    precise = sum(any(overlap(d_spans, g_spans) > 0 for g_spans, _ in gold.values()) for d_spans, _ in drafted.values())
+    return ArticleResult(path.stem, len(gold), len(drafted), recalled, precise, recalled, agreeing, positioned, positioned_agreeing)
+
+
+def evaluate_extract(examples: Path = EXAMPLES, **options) -> list[ArticleResult]:
+    return [evaluate_article(p, **options) for p in sorted(examples.glob("*.argmap"))]
+
+
+def split_shared_claims(documents: list[Document]) -> tuple[list[Claim], set[tuple[int, int]]]:
+    """The documents' claims, each copy of a shared claim retitled from its own words; and the true pairs."""
+    claims = claims_of_documents(documents)
+    by_title: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        by_title.setdefault(claim.title, []).append(index)
+    taken: set[str] = {c.title.casefold() for c in claims}
+    renamed = list(claims)
+    truth: set[tuple[int, int]] = set()
+    for indices in by_title.values():
+        if len(indices) < 2:
+            continue
+        for index in indices:
+            claim = claims[index]
+            words = claim.quotes[0] if claim.quotes else claim.text
+            renamed[index] = Claim(make_title(words, taken), claim.source, claim.path, claim.line, claim.text, claim.quotes)
+        truth.update(itertools.combinations(sorted(indices), 2))
+    return renamed, truth
+
+
+def evaluate_merges(examples: Path = EXAMPLES) -> MergeResult:
+    documents = [read_document(p) for p in sorted(examples.glob("*.argmap"))]
+    claims, truth = split_shared_claims(documents)
+    index = {id(c): i for i, c in enumerate(claims)}
+    ranked = suggest(claims)
+    considered = 2 * len(truth)
+    top = ranked[:considered]
+    found = sum(tuple(sorted((index[id(s.a)], index[id(s.b)]))) in truth for s in top)
+    return MergeResult(len(truth), found, considered, len(ranked))
+
+
+def table(results: list[ArticleResult], merges: MergeResult) -> str:
+    rows = [
+        "| article | hand-written | drafted | recall | precision | position agreement | (strict) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        rows.append(
+            f"| {r.article} | {r.hand_written} | {r.drafted} | {r.recall:.2f} | {r.precision:.2f} | {r.position_agreement:.2f} | {r.strict_agreement:.2f} |"
+        )
+    total = overall(results)
+    rows.append(
+        f"| **all five** | {total.hand_written} | {total.drafted} | **{total.recall:.2f}** | **{total.precision:.2f}** "
+        f"| **{total.position_agreement:.2f}** | **{total.strict_agreement:.2f}** |"
+    )
+    rows.append(f"| target | | | ≥ {TARGETS['recall']:.2f} | ≥ {TARGETS['precision']:.2f} | ≥ {TARGETS['position_agreement']:.2f} | |")
+    rows.append("")
+    rows.append(
+        f"suggest-merges: {merges.found} of {merges.true_pairs} true pairs in the top {merges.considered} of "
+        f"{merges.candidates} ranked pairs = **{merges.score:.2f}** (target ≥ {TARGETS['merges']:.2f})"
+    )
+    return "\n".join(rows) + "\n"
+
+
+def overall(results: list[ArticleResult]) -> ArticleResult:
+    return ArticleResult(
+        "all",
+        *(
+            sum(getattr(r, f) for r in results)
+            for f in ("hand_written", "drafted", "recalled", "precise", "matched_pairs", "agreeing", "positioned_pairs", "positioned_agreeing")
+        ),
+    )
+
+
+def rates(r: ArticleResult) -> dict[str, float]:
+    return {"recall": r.recall, "precision": r.precision, "position_agreement": r.position_agreement, "strict_agreement": r.strict_agreement}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--examples", type=Path, default=EXAMPLES)
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE)
+    parser.add_argument("--max-claims", type=int, default=None)
+    args = parser.parse_args(argv)
+    results = evaluate_extract(args.examples, min_score=args.min_score, max_claims=args.max_claims)
+    merges = evaluate_merges(args.examples)
+    if args.format == "json":
+        total = overall(results)
+        data = {
+            "articles": [{**asdict(r), **rates(r)} for r in results],
+            "overall": {**asdict(total), **rates(total)},
+            "merges": {**asdict(merges), "score": merges.score},
+            "targets": TARGETS,
+        }
+        print(json.dumps(data, indent=2))
+    else:
+        print(table(results, merges), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
