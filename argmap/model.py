@@ -155,6 +155,7 @@ class Relation:
     span: Span
     sources: tuple[str, ...] = ()
     depth: int = field(default=1, compare=False)  # nesting level of the relation line (1 = under a block's element)
+    operator: str = field(default="", compare=False)  # the relation sign as written: +, <_, _>, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +214,9 @@ class Document:
     relations: tuple[Relation, ...] = ()
     sections: tuple[Section, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    # relations of an element with itself: left out of the map (with a
+    # warning) but part of Argdown's model, so the argdown-json export has them
+    self_relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""argmap against Argdown on the same generated documents (run by hand).
+
+Usage:  python bench/vs_argdown.py PATH/TO/argdown [--sizes 100 1000 5000 20000] [--repeat 3]
+
+Installs nothing. Get an ``argdown`` binary with, in a scratch folder:
+``npm init -y``, add ``"overrides": {"@argdown/markdown-it-plugin": "1.7.7"}``
+to package.json, ``npm install @argdown/cli@2.0.0``; the binary is
+``node_modules/.bin/argdown``.
+
+For each size it generates an Argdown document (bench/generate.py: statements,
+reconstructed arguments, support and attack relations, sections), checks that
+both tools find the same numbers of statements, arguments and relations, then
+times whole processes, interleaved: ``argmap export --format json FILE`` and
+``argdown json FILE OUTDIR``. It prints the medians, the speed-up and argmap's
+time per statement; the last line compares that per-statement time at the
+largest size with the one at the size before it (linear growth: at most 1.1×).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import document  # noqa: E402
+
+
+def argmap_command() -> list[str]:
+    script = Path(sys.executable).parent / "argmap"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def counts_argmap(path: Path) -> tuple[int, int, int]:
+    done = subprocess.run([*argmap_command(), "export", "--format", "json", str(path)], check=True, capture_output=True, text=True)
+    data = json.loads(done.stdout)
+    return len(data["statements"]), len(data["arguments"]), len(data["relations"])
+
+
+def counts_argdown(argdown: str, path: Path, out: Path) -> tuple[int, int, int]:
+    subprocess.run([argdown, "json", str(path), str(out)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    data = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
+    return len(data["statements"]), len(data["arguments"]), len(data["relations"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("argdown", help="path to the argdown binary (@argdown/cli 2.0.0)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 20000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size (median; at least 3)")
+    args = parser.parse_args(argv)
+    argdown = shutil.which(args.argdown) or args.argdown
+    repeat = max(args.repeat, 3)
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        for size in args.sizes:
+            path = tmp_path / f"doc{size}.argdown"
+            path.write_text(document(size), encoding="utf-8")
+            out = tmp_path / f"out{size}"
+            ours, theirs = counts_argmap(path), counts_argdown(argdown, path, out)
+            if ours != theirs:
+                print(f"{size} statements: counts differ (statements, arguments, relations): argmap {ours}, argdown {theirs}", file=sys.stderr)
+                return 1
+            times: dict[str, list[float]] = {"argmap": [], "argdown": []}
+            for _ in range(repeat):  # interleaved, so drift hits both tools alike
+                times["argmap"].append(timed([*argmap_command(), "export", "--format", "json", str(path)]))
+                times["argdown"].append(timed([argdown, "json", str(path), str(out)]))
+            a, b = statistics.median(times["argmap"]), statistics.median(times["argdown"])
+            rows.append((size, path.stat().st_size, ours, a, b))
+
+    print(f"{'statements':>10} {'bytes':>9} {'ECs/args/rels':>17} {'argmap s':>9} {'argdown s':>10} {'speed-up':>9} {'argmap µs/stmt':>15}")
+    for size, size_bytes, (s, ar, r), a, b in rows:
+        print(f"{size:>10} {size_bytes:>9} {f'{s}/{ar}/{r}':>17} {a:>9.3f} {b:>10.3f} {b / a:>8.1f}× {a / size * 1e6:>15.0f}")
+    if len(rows) >= 2:
+        (n1, *_r1, a1, _b1), (n2, *_r2, a2, _b2) = rows[-2], rows[-1]
+        ratio = (a2 / n2) / (a1 / n1)
+        print(f"argmap time per statement at {n2} / at {n1}: {ratio:.2f} (linear: at most 1.1)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
