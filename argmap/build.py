@@ -16,7 +16,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
 from lark import Token
 
 from .errors import ArgmapError, error, warning
@@ -65,13 +64,22 @@ _OPERATORS: dict[str, tuple[bool, RelationType]] = {
 _STRICT = {RelationType.SUPPORT: RelationType.ENTAILS, RelationType.ATTACK: RelationType.CONTRARY}
 
 
+def _yaml():
+    """PyYAML, imported on first use: most files have no YAML, and start-up counts for small ones."""
+    import yaml
+
+    return yaml
+
+
 def normalize_title(title: str) -> str:
     """Titles are compared after Unicode NFC and whitespace collapsing."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", title)).strip()
+    if not title.isascii():  # ASCII is always in NFC
+        title = unicodedata.normalize("NFC", title)
+    return " ".join(title.split())
 
 
 def collapse(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def tags_in(text: str) -> list[str]:
@@ -197,8 +205,8 @@ class DocumentBuilder:
         lines = token.value.splitlines()
         body = "\n".join(lines[1:-1])
         try:
-            data = yaml.safe_load(body) if body.strip() else {}
-        except yaml.YAMLError as exc:
+            data = _yaml().safe_load(body) if body.strip() else {}
+        except _yaml().YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = token.line + 1 + (mark.line if mark else 0)
             column = (mark.column + 1) if mark else 1
@@ -241,8 +249,8 @@ class DocumentBuilder:
         if isinstance(value, str):
             file = Path(self.path).parent / value
             try:
-                value = yaml.safe_load(file.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                value = _yaml().safe_load(file.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, _yaml().YAMLError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0]
                 self.diagnostics.append(error("positions-file", _key_span(self.path, self.front_token, "positions"), "the path is relative to this file", file=value, reason=reason.lower()))
                 return ()
@@ -290,8 +298,8 @@ class DocumentBuilder:
     def inline_data(self, token: Token) -> dict:
         span = token_span(self.path, token)
         try:
-            value = yaml.safe_load(token.value)
-        except yaml.YAMLError as exc:
+            value = _yaml().safe_load(token.value)
+        except _yaml().YAMLError as exc:
             reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             self.diagnostics.append(error("inline-data-yaml", span, "inline data is YAML in braces, e.g. {source: 'p. 3'}", reason=reason))
             return {}

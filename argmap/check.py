@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
 
 from .errors import error, warning
 from .merge import did_you_mean
@@ -107,6 +106,8 @@ def _check_quote(quote: Quote, article: Article, name: str) -> Diagnostic | None
         return None
     hint = "copy the words exactly as the article has them"
     if wanted:
+        from rapidfuzz import fuzz  # only needed when a quote is not found
+
         alignment = fuzz.partial_ratio_alignment(wanted, article.normalized)
         if alignment is not None and alignment.score >= 50:
             line, column = article.location(alignment.dest_start)
@@ -130,10 +131,16 @@ def check_positions(argument_map: ArgumentMap) -> list[Diagnostic]:
             if tag in declared or tag in reported:
                 continue
             close = did_you_mean(tag, declared)
-            if close is not None and fuzz.ratio(tag, close) >= 75:
+            if close is not None and _similarity(tag, close) >= 75:
                 reported.add(tag)
                 problems.append(warning("undeclared-position", element.span, f"did you mean #{close}?", tag=tag))
     return problems
+
+
+def _similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
 
 
 def check_isolated(argument_map: ArgumentMap) -> list[Diagnostic]:

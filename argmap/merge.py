@@ -12,7 +12,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from rapidfuzz import fuzz, process
 
 from .build import parse_document
 from .errors import error, warning
@@ -179,6 +178,17 @@ def _group(documents: Sequence[Document], attribute: str) -> dict[str, list[tupl
 
 
 def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic], sigil: str) -> dict:
+    if len(occurrences) == 1:  # most elements are written once
+        doc, element = occurrences[0]
+        return {
+            "title": title,
+            "text": element.text,
+            "occurrences": (element,),
+            "tags": element.tags,
+            "sources": (doc.source.id,),
+            "quotes": element.quotes,
+            "generated_title": element.generated_title,
+        }
     text, first_span = "", None
     for _doc, element in occurrences:
         if not element.text:
@@ -241,10 +251,12 @@ def _merge_arguments(documents, diagnostics) -> dict[str, MergedArgument]:
 
 
 def _relation_key(relation: Relation) -> tuple:
-    ends = (relation.source, relation.target)
+    # plain strings and ints: hashing the Ref dataclasses (and their enums) is slow
+    source, target = relation.source, relation.target
+    ends = [(source.kind.value, source.title, source.conclusion_index or -1), (target.kind.value, target.title, target.conclusion_index or -1)]
     if relation.type in SYMMETRIC:
-        ends = tuple(sorted(ends, key=lambda r: (r.kind.value, r.title, r.conclusion_index or -1)))
-    return (*ends, relation.type)
+        ends.sort()
+    return (*ends[0], *ends[1], relation.type.value)
 
 
 def _merge_relations(documents: Sequence[Document]) -> tuple[Relation, ...]:
@@ -279,7 +291,11 @@ def _is_defined_statement(statement: MergedStatement) -> bool:
 
 def did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
     """The closest candidate to a misspelt word, if any is close enough."""
-    match = process.extractOne(word, candidates, scorer=fuzz.WRatio, score_cutoff=75) if candidates else None
+    if not candidates:
+        return None
+    from rapidfuzz import fuzz, process  # only needed when something is misspelt
+
+    match = process.extractOne(word, candidates, scorer=fuzz.WRatio, score_cutoff=75)
     return match[0] if match else None
 
 

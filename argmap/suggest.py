@@ -5,12 +5,18 @@ quotes that source gives it. Claims are compared as bags of content words
 (lower-case, stop words left out, plural and verb endings stripped), and a
 pair's score mixes two measures:
 
-- TF-IDF cosine (weight ``TFIDF_WEIGHT``): words that few claims use count
-  for more, so two claims that share "memorandum" score higher than two that
-  share "Russia";
+- TF-IDF cosine (weight ``TFIDF_WEIGHT``), from scikit-learn's
+  ``TfidfVectorizer`` over the content words and pairs of neighbouring content
+  words (``NGRAMS``), with sublinear term frequency: words that few claims use
+  count for more, so two claims that share "memorandum" score higher than two
+  that share "Russia", and a shared phrase ("red line") more than its words;
 - rapidfuzz's ``token_set_ratio`` on the content words (weight
   ``FUZZY_WEIGHT``): the share of the shorter claim's words found in the
   longer one, tolerant of small spelling differences.
+
+The measure is lexical: it finds claims that share words, not claims that
+share a meaning in other words (see docs/extract.md for what sentence
+embeddings did on the examples).
 
 Only pairs from different sources with different titles are ranked; a pair
 with the same title is already one statement. Nothing is ever written: the
@@ -19,18 +25,20 @@ author decides and gives the two statements one title.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import ArgumentMap, Document
 
 TFIDF_WEIGHT = 0.7
 FUZZY_WEIGHT = 0.3
+NGRAMS = (1, 2)  # single content words and pairs of neighbouring ones
 
 _STOPWORDS = frozenset(
     """a about above after again against all also am among amid an and any are as at be because been before being
@@ -112,40 +120,34 @@ def claims_of_map(argument_map: ArgumentMap) -> list[Claim]:
     return claims_of_documents(argument_map.documents)
 
 
-def _vectors(bags: Sequence[list[str]]) -> list[dict[str, float]]:
-    document_frequency = Counter(w for bag in bags for w in set(bag))
-    n = len(bags)
-    vectors = []
-    for bag in bags:
-        counts = Counter(bag)
-        vector = {w: (1 + math.log(c)) * math.log((n + 1) / (document_frequency[w] + 1) + 1) for w, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({w: v / norm for w, v in vector.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+def similarities(claims: Sequence[Claim]) -> np.ndarray:
+    """The claims' pairwise scores (a symmetric matrix, between 0 and 1): TF-IDF cosine mixed with fuzzy matching."""
+    n = len(claims)
+    bags = [" ".join(content_words(c.words)) for c in claims]
+    tfidf = np.zeros((n, n))
+    if any(bags):
+        vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, ngram_range=NGRAMS, sublinear_tf=True)
+        vectors = vectorizer.fit_transform(bags)  # rows are L2-normalised, so the dot product is the cosine
+        tfidf = (vectors @ vectors.T).toarray()
+    joined = [" ".join(sorted(set(bag.split()))) for bag in bags]
+    fuzzy = cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=1) / 100 if n else np.zeros((0, 0))
+    return np.clip(TFIDF_WEIGHT * tfidf + FUZZY_WEIGHT * fuzzy, 0.0, 1.0)
 
 
 def suggest(claims: Sequence[Claim], top: int | None = None, min_score: float = 0.0) -> list[Suggestion]:
     """Cross-source pairs of claims, most similar first (ties: by source and title)."""
-    bags = [content_words(c.words) for c in claims]
-    joined = [" ".join(sorted(set(bag))) for bag in bags]
-    vectors = _vectors(bags)
+    scores = similarities(claims)
     found = []
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
             if a.source == b.source or a.title == b.title:
                 continue
-            score = TFIDF_WEIGHT * _cosine(vectors[i], vectors[j]) + FUZZY_WEIGHT * fuzz.token_set_ratio(joined[i], joined[j]) / 100
+            score = round(float(scores[i, j]), 4)
             if score < min_score:
                 continue
             first, second = sorted((a, b), key=lambda c: (c.source, c.title))
-            found.append(Suggestion(round(score, 4), first, second))
+            found.append(Suggestion(score, first, second))
     found.sort(key=lambda s: (-s.score, s.a.source, s.a.title, s.b.source, s.b.title))
     return found[:top] if top is not None else found
 
