@@ -90,6 +90,8 @@ MESSAGES: dict[str, str] = {
     "embed-empty": "there is no map to draw: no markup and no file= option",
     "embed-depth-without-focus": "depth= needs focus=",
     "embed-same-file": "the output {file!r} is the input itself; the input is never modified",
+    # render --width, watch
+    "render-width-format": "--width caps svg, png and html output, not {format}",
 }
 
 

@@ -132,6 +132,7 @@ class Cluster:
     parent: str | None = None
     color: str = ""
     badges: tuple[Badge, ...] = ()
+    position: str | None = None  # the position a position frame or an expanded argument stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,9 @@ class Graph:
     clusters: tuple[Cluster, ...]  # parents before their children
     legend: Legend | None
     rankdir: str = "TB"
+    positions: tuple[LegendPosition, ...] = ()  # every declared position, in order (for themes' per-position marks)
+    title: str = ""  # "Argument map: 3 sources, 6 statements, …": for <title> and the handout
+    description: str = ""  # positions, sources and view, in words: for <desc>
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,7 +629,42 @@ def build_graph(argument_map: ArgumentMap, options: ViewOptions | None = None) -
     edges = _edges(context, view, expanded, inside)
     clusters = _used_clusters(group_clusters + argument_clusters, nodes)
     legend = _legend(context, nodes, edges) if options.legend else None
-    return Graph(tuple(nodes), tuple(edges), tuple(clusters), legend, options.rankdir)
+    positions = tuple(LegendPosition(p.tag, clean(p.label), context.colours[p.tag]) for p in argument_map.positions)
+    title, description = _summary(context, nodes, edges, clusters)
+    return Graph(tuple(nodes), tuple(edges), tuple(clusters), legend, options.rankdir, positions, title, description)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _summary(context: _Context, nodes: list[Node], edges: list[Edge], clusters: list[Cluster]) -> tuple[str, str]:
+    """A title and a description of what the view shows, in words, for screen readers and handouts."""
+    statements = sum(n.kind is NodeKind.STATEMENT for n in nodes)
+    arguments = sum(n.kind is NodeKind.ARGUMENT for n in nodes) + sum(c.kind is ClusterKind.ARGUMENT for c in clusters)
+    relations = sum(e.kind.is_relation and not e.implicit for e in edges)
+    shown = {b.source for item in (*nodes, *clusters) for b in item.badges}
+    sources = [s for s in context.map.sources if s.id in shown]
+    title = "Argument map: " + ", ".join(
+        (_plural(len(sources), "source"), _plural(statements, "statement"), _plural(arguments, "argument"), _plural(relations, "relation"))
+    )
+    parts = []
+    if context.map.positions:
+        parts.append("Positions: " + ", ".join(clean(p.label) for p in context.map.positions) + ".")
+    if sources:
+        parts.append("Sources: " + "; ".join(f"{context.source_numbers[s.id]} {_source_description(context.map, s.id)}" for s in sources) + ".")
+    options, view, argument_map = context.options, [], context.map
+    if options.focus:
+        focus = name_of(argument_map, resolve_focus(argument_map, options.focus))
+        view.append(f"around {focus}, at most {_plural(options.depth, 'link')} away")
+    if options.position:
+        tag = resolve_position(argument_map, options.position)
+        view.append(f"position {next(clean(p.label) for p in argument_map.positions if p.tag == tag)} only")
+    if options.source:
+        view.append(f"source {_source_description(argument_map, resolve_source(argument_map, options.source))} only")
+    if view:
+        parts.append("Showing " + "; ".join(view) + ".")
+    return clean(title), shorten(clean(" ".join(parts)))
 
 
 def _sorted_refs(context: _Context, refs: Iterable[Ref]) -> list[Ref]:
@@ -833,7 +872,7 @@ def _position_clusters(context: _Context, view: _View) -> tuple[list[Cluster], d
         cluster = node_id(ClusterKind.POSITION, position.tag)
         label = clean(position.label)
         tooltip = f"Position: {label}" + (f"\n\n{clean(position.description)}" if position.description else "")
-        clusters.append(Cluster(cluster, ClusterKind.POSITION, (label,), shorten(tooltip), color=context.colours[position.tag]))
+        clusters.append(Cluster(cluster, ClusterKind.POSITION, (label,), shorten(tooltip), color=context.colours[position.tag], position=position.tag))
         for ref in view.elements:
             if context.positions.get(ref) == position.tag:
                 group_of[ref] = cluster
@@ -907,6 +946,7 @@ def _argument_clusters(context: _Context, expanded: dict[Ref, MergedArgument], g
                 parent=group_of.get(ref),
                 color=context.colours.get(position, "") if position else "",
                 badges=badges_of(context, argument.sources),
+                position=position,
             )
         )
         for item in argument.pcs:

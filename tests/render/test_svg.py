@@ -22,12 +22,12 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 
 # What a reader sees per relation: stroke colour, dash pattern, how many lines (two = double).
 LOOKS = {
-    "support": ("#009e73", None, 1),
-    "attack": ("#d55e00", "5,2", 1),
-    "undercut": ("#0072b2", "1,5", 1),
-    "contradictory": ("#cc79a7", None, 2),
-    "entails": ("#009e73", None, 2),
-    "contrary": ("#d55e00", "5,2", 2),
+    "support": ("#1b7837", None, 1),
+    "attack": ("#b2182b", "5,2", 1),
+    "undercut": ("#3f007d", "1,5", 1),
+    "contradictory": ("#8c510a", None, 2),
+    "entails": ("#1b7837", None, 2),
+    "contrary": ("#b2182b", "5,2", 2),
 }
 
 
