@@ -27,11 +27,19 @@ FILES = click.argument("files", nargs=-1, required=True, type=click.Path(exists=
 
 
 def load_checked(files: tuple[Path, ...], strict: bool = False, quiet: bool = False) -> tuple[ArgumentMap, list[Diagnostic]]:
-    """Load and check the files; print diagnostics; exit 1 when the input has errors."""
+    """Load and check the files; print errors; exit 1 when the input has errors.
+
+    Commands that produce output (export, render, …) show errors in full but
+    only count warnings: the full list is what `argmap check` is for.
+    """
     argument_map = load(files)
     diagnostics = checks.check(argument_map)
-    if diagnostics and not quiet:
-        click.echo(format_all(diagnostics), err=True)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    warnings = len(diagnostics) - len(errors)
+    if errors and not quiet:
+        click.echo(format_all(errors), err=True)
+    if warnings and not quiet:
+        click.echo(f"argmap: {warnings} warning{'s' * (warnings != 1)}; `argmap check` lists them", err=True)
     if checks.has_errors(diagnostics, strict):
         raise SystemExit(EXIT_INPUT)
     return argument_map, diagnostics
@@ -111,8 +119,8 @@ def _report(error: Exception, status: int) -> None:
 
 @main.command()
 @FILES
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically); the format comes from the extension: .svg .png .pdf .dot .gv .json.")
-@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot", "json"]), help="Output format (overrides the extension). json is the laid-out graph from `dot -Tjson`. Without -o: dot (default) or json to stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically); the format comes from the extension: .svg .png .pdf .dot .gv .json .html.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf", "dot", "json", "html"]), help="Output format (overrides the extension). json is the laid-out graph from `dot -Tjson`; html a self-contained handout page. Without -o: dot (default), json or html to stdout.")
 @click.option("--labels", type=click.Choice(["title", "text", "both"]), default="both", show_default=True, help="What node labels show.")
 @click.option("--wrap", type=click.IntRange(8, 200), default=32, show_default=True, help="Wrap label text at this many characters.")
 @click.option("--group-by", "group_by", type=click.Choice(["none", "position", "source", "section"]), default="none", show_default=True, help="Draw clusters.")
@@ -123,20 +131,24 @@ def _report(error: Exception, status: int) -> None:
 @click.option("--source", metavar="S", help="Keep only what this source (id or legend number) asserts.")
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw the legend of positions, relations and sources.")
 @click.option("--rankdir", type=click.Choice(["TB", "LR"]), default="TB", show_default=True, help="Layout direction: top to bottom or left to right.")
+@click.option("--theme", type=click.Choice(["default", "print", "mono"]), default="default", show_default=True, help="default for screens; print and mono (greys only) for paper and slides: larger type, positions told apart by border lines and labels.")
+@click.option("--width", type=click.IntRange(min=16), metavar="PIXELS", help="Scale the drawing down to at most this many pixels wide (svg, png, html).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Seconds to wait for Graphviz's dot.")
-def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels: str, wrap: int, group_by: str, pcs: bool, focus: str | None, depth: int | None, position: str | None, source: str | None, legend: bool, rankdir: str, timeout: float) -> None:
-    """Draw the merged map of the files with Graphviz (SVG, PNG, PDF, DOT or JSON).
+def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels: str, wrap: int, group_by: str, pcs: bool, focus: str | None, depth: int | None, position: str | None, source: str | None, legend: bool, rankdir: str, theme: str, width: int | None, timeout: float) -> None:
+    """Draw the merged map of the files with Graphviz (SVG, PNG, PDF, DOT, JSON), or an HTML handout.
 
     Exit status: 1 bad input or options naming nothing on the map, 2 usage,
     3 Graphviz missing, failed or timed out.
     """
     from .errors import ArgmapError, message
     from .graph import ViewOptions, build_graph
-    from .render import BINARY_FORMATS, GraphvizError, format_for, render as render_graph
+    from .render import BINARY_FORMATS, THEMES, WIDTH_FORMATS, GraphvizError, draw, format_for
 
     fmt = format_for(str(output), fmt) if output is not None else (fmt or "dot")
     if fmt is None:
-        raise click.UsageError(message("render-unknown-extension", file=str(output)) + "; use --format svg|png|pdf|dot|json")
+        raise click.UsageError(message("render-unknown-extension", file=str(output)) + "; use --format svg|png|pdf|dot|json|html")
+    if width is not None and fmt not in WIDTH_FORMATS:
+        raise click.UsageError(message("render-width-format", format=fmt))
     if output is None and fmt in BINARY_FORMATS:
         raise click.UsageError(message("render-needs-output", format=fmt))
     if depth is not None and focus is None:
@@ -144,7 +156,7 @@ def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     argument_map, _ = load_checked(files)
     options = ViewOptions(labels, wrap, group_by, pcs, focus, 2 if depth is None else depth, position, source, legend, rankdir)
     try:
-        data = render_graph(build_graph(argument_map, options), fmt, timeout)
+        data = draw(argument_map, build_graph(argument_map, options), fmt, timeout, THEMES[theme], width)
     except GraphvizError as error:
         _report(error, EXIT_TOOL)
     except ArgmapError as error:
@@ -291,6 +303,60 @@ def embed(document: Path, output: Path, strict: bool, timeout: float) -> None:
         + (f", {len(written.removed)} stale removed" if written.removed else "") + ")",
         err=True,
     )
+
+
+# ---------------------------------------------------------------- watch
+
+
+@main.command(params=[p for p in render.params if p.name != "output"])
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The map to keep up to date (replaced atomically); the format comes from the extension.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too: the map is not written while there are any.")
+def watch(files: tuple[Path, ...], output: Path, strict: bool, **drawing) -> None:
+    """Re-render the map whenever its files (or their articles and positions) are saved; Ctrl-C stops.
+
+    Takes the options of `argmap render`. Diagnostics are printed, and while
+    the input has errors the last good map stays; each render's time is
+    reported. Exit status: 0 on Ctrl-C, 2 usage, 3 Graphviz missing.
+    """
+    import dataclasses
+    import time
+
+    from .errors import message
+    from .graph import ViewOptions
+    from .render import THEMES, WIDTH_FORMATS, format_for
+    from .watch import render_job, watch as watch_files
+
+    fmt = format_for(str(output), drawing.get("fmt"))
+    if fmt is None:
+        raise click.UsageError(message("render-unknown-extension", file=str(output)) + "; use --format svg|png|pdf|dot|json|html")
+    if drawing.get("width") is not None and fmt not in WIDTH_FORMATS:
+        raise click.UsageError(message("render-width-format", format=fmt))
+    if drawing.get("depth") is not None and drawing.get("focus") is None:
+        raise click.UsageError(message("render-depth-without-focus"))
+    view = {f.name: drawing[f.name] for f in dataclasses.fields(ViewOptions) if drawing.get(f.name) is not None}
+    job = render_job(files, fmt, ViewOptions(**view), THEMES[drawing.get("theme") or "default"], drawing.get("width"), drawing.get("timeout") or 60.0, strict)
+
+    def report(outcome) -> None:
+        if outcome.diagnostics:
+            click.echo(format_all(outcome.diagnostics), err=True)
+        took = f"{outcome.seconds * 1000:.0f} ms"
+        why = f" ({', '.join(outcome.changed)} changed)" if outcome.changed else ""
+        if outcome.written:
+            click.echo(f"[{time.strftime('%H:%M:%S')}] wrote {output} in {took}{why}")
+        else:
+            errors = f"{outcome.errors} error{'s' * (outcome.errors != 1)}"
+            click.echo(f"[{time.strftime('%H:%M:%S')}] {output} not written, {errors} ({took}){why}; the last good map stays")
+
+    def ready(inputs) -> None:
+        click.echo(f"watching {len(inputs)} file{'s' * (len(inputs) != 1)}; Ctrl-C to stop")
+
+    try:
+        last = watch_files(files, output, job, report, on_ready=ready)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+        return
+    if last.fatal:
+        raise SystemExit(EXIT_TOOL)
 
 
 if __name__ == "__main__":  # pragma: no cover
