@@ -277,7 +277,8 @@ def embed(document: Path, output: Path, strict: bool, timeout: float) -> None:
 
     A block holds markup, or names files with file=PATH (relative to the
     document; globs allowed), plus render options: focus= depth= group-by=
-    position= source= pcs labels= wrap= rankdir= no-legend alt= caption=.
+    position= source= pcs labels= wrap= rankdir= no-legend theme= width= alt=
+    caption=.
     Maps go to OUTPUT_files/argmap-<hash>.svg; the document is never modified.
     """
     from .embed import has_errors as embed_failed, plan as embed_plan, write as embed_write
