@@ -118,8 +118,31 @@ class PcsItem:
     inference: Inference | None = None
 
 
+class _Reconstructed:
+    """What an argument's premise–conclusion structure (``pcs``) says."""
+
+    __slots__ = ()
+    pcs: tuple[PcsItem, ...]
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        return tuple(i.statement for i in self.pcs if i.role is Role.PREMISE)
+
+    @property
+    def conclusions(self) -> tuple[str, ...]:
+        return tuple(i.statement for i in self.pcs if i.inference is not None)
+
+    @property
+    def main_conclusion(self) -> str | None:
+        return self.pcs[-1].statement if self.pcs else None
+
+    @property
+    def inference_rules(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(i.inference.rules for i in self.pcs if i.inference is not None)
+
+
 @dataclass(frozen=True, slots=True)
-class Argument:
+class Argument(_Reconstructed):
     """One written occurrence of an argument; ``pcs`` when it is reconstructed."""
 
     title: str
@@ -133,18 +156,6 @@ class Argument:
     pcs: tuple[PcsItem, ...] = ()
     section: str | None = None
     argdown_text: str = field(default="", compare=False)
-
-    @property
-    def premises(self) -> tuple[str, ...]:
-        return tuple(i.statement for i in self.pcs if i.role is Role.PREMISE)
-
-    @property
-    def conclusions(self) -> tuple[str, ...]:
-        return tuple(i.statement for i in self.pcs if i.inference is not None)
-
-    @property
-    def main_conclusion(self) -> str | None:
-        return self.pcs[-1].statement if self.pcs else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +248,7 @@ class MergedStatement:
 
 
 @dataclass(frozen=True, slots=True)
-class MergedArgument:
+class MergedArgument(_Reconstructed):
     title: str
     text: str
     occurrences: tuple[Argument, ...]
@@ -250,18 +261,6 @@ class MergedArgument:
     @property
     def span(self) -> Span:
         return self.occurrences[0].span
-
-    @property
-    def premises(self) -> tuple[str, ...]:
-        return tuple(i.statement for i in self.pcs if i.role is Role.PREMISE)
-
-    @property
-    def conclusions(self) -> tuple[str, ...]:
-        return tuple(i.statement for i in self.pcs if i.inference is not None)
-
-    @property
-    def inference_rules(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(i.inference.rules for i in self.pcs if i.inference is not None)
 
 
 @dataclass(frozen=True, slots=True)
