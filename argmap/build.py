@@ -575,7 +575,7 @@ __all__ = ["build_document", "normalize_title", "ArgmapError"]
 
 MAX_ERRORS_PER_FILE = 50
 _FRONT_MATTER_OPEN = re.compile(r"\A===[ \t]*\r?\n")
-_FRONT_MATTER_CLOSE = re.compile(r"^===[ \t]*$", re.M)
+_FRONT_MATTER_CLOSE = re.compile(r"^===[ \t]*\r?$", re.M)  # `$` does not match before the \r of CRLF
 
 
 def parse_document(text: str, path: str) -> Document:

@@ -360,5 +360,67 @@ def watch(files: tuple[Path, ...], output: Path, strict: bool, **drawing) -> Non
         raise SystemExit(EXIT_TOOL)
 
 
+# ---------------------------------------------------------------- fmt
+
+
+@main.command("fmt")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.option("--check", is_flag=True, help="Write nothing; show a diff and exit 1 when a file is not formatted.")
+@click.option("--diff", "show_diff", is_flag=True, help="Write nothing; show what formatting would change.")
+def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
+    """Rewrite argument files in the canonical layout, keeping comments and quotes.
+
+    Files are replaced atomically, and only when they change; '-' reads
+    standard input and writes standard output. The layout never changes what
+    a file means. Files with syntax errors are reported and left as they are.
+    Exit status: 1 errors, or with --check a file that is not formatted.
+    """
+    from .fmt import FormatError, format_text, unified_diff
+
+    failed = unformatted = rewritten = 0
+    for name in files:
+        path = "<stdin>" if name == "-" else name
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+            text = data.decode("utf-8")  # format_text drops a byte-order mark
+        except OSError as exc:
+            click.echo(f"{path}: error: cannot read the file: {exc.strerror or exc}", err=True)
+            failed += 1
+            continue
+        except UnicodeDecodeError:
+            click.echo(f"{path}: error: the file is not UTF-8 text", err=True)
+            failed += 1
+            continue
+        try:
+            formatted = format_text(text, path)
+        except FormatError as error:
+            click.echo(format_all(error.diagnostics), err=True)
+            failed += 1
+            continue
+        changed = formatted.encode("utf-8") != data
+        if check or show_diff:
+            if changed:
+                unformatted += 1
+                click.echo(unified_diff(text, formatted, path), nl=False)
+        elif name == "-":
+            click.echo(formatted, nl=False)
+        elif changed:
+            try:
+                write_atomic(name, formatted)
+            except OSError as error:
+                click.echo(f"{path}: error: cannot write the file: {error.strerror or error}", err=True)
+                failed += 1
+                continue
+            rewritten += 1
+            click.echo(f"reformatted {path}", err=True)
+    if check and unformatted:
+        click.echo(f"argmap fmt: {unformatted} file{'s' * (unformatted != 1)} would be reformatted", err=True)
+    elif not (check or show_diff) and files != ("-",):
+        kept = len(files) - rewritten - failed
+        click.echo(f"argmap fmt: {rewritten} reformatted, {kept} unchanged" + (f", {failed} with errors" if failed else ""), err=True)
+    if failed or (check and unformatted):
+        raise SystemExit(EXIT_INPUT)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -92,3 +92,8 @@ def test_positions_support_and_rebut_each_other(exported):
     assert {t for _pair, t in crossing} >= {"support", "attack"}
     pairs = {pair for pair, _t in crossing}
     assert pairs == {frozenset(p) for p in itertools.combinations(sorted(POSITIONS), 2)}
+
+
+def test_the_example_is_in_canonical_layout(argmap_cli):
+    result = argmap_cli("fmt", "--check", *FILES, cwd=EXAMPLE)
+    assert result.exit_code == 0, result.stdout + result.stderr
