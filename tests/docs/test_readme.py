@@ -1,0 +1,25 @@
+"""The README's markup tour is a real, checkable file."""
+
+import re
+import shutil
+from pathlib import Path
+
+from argmap.check import check
+from argmap.merge import load
+from argmap.model import Severity
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "ukraine-talks"
+
+
+def test_the_tour_checks_without_errors_against_the_example_articles(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (tour,) = re.findall(r"```argmap\n(.*?)```", readme, re.S)
+    shutil.copy(EXAMPLE / "positions.yaml", tmp_path)
+    shutil.copytree(EXAMPLE / "articles", tmp_path / "articles")
+    path = tmp_path / "tour.argmap"
+    path.write_text(tour, encoding="utf-8")
+    argument_map = load([path])
+    assert [d for d in check(argument_map) if d.severity is Severity.ERROR] == []
+    assert len(argument_map.positions) == 3
+    assert argument_map.statements["Putin Is Stalling"].quotes
