@@ -49,8 +49,14 @@ def normalize_quote(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@functools.lru_cache(maxsize=64)
 def read_article(path: str) -> Article:
+    """The article, read once per version of the file (several documents may quote it)."""
+    status = Path(path).stat()
+    return _read_article(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_article(path: str, _mtime_ns: int, _size: int) -> Article:
     original = unicodedata.normalize("NFC", Path(path).read_text(encoding="utf-8-sig"))
     chars: list[str] = []
     offsets: list[int] = []

@@ -296,6 +296,12 @@ def mark_cell(mark: Mark | None) -> str:
     return f"<TR><TD><I>{html_text(mark.label)}</I></TD></TR>" if mark else ""
 
 
+def _table(rows: list[str]) -> Html:
+    """Rows stacked in a borderless table: the body of every HTML-like label."""
+    body = "".join(rows) or "<TR><TD> </TD></TR>"
+    return Html(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{body}</TABLE>')
+
+
 def node_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
     rows = [mark_cell(look.mark(node.position))] if look.marks else []
     if node.title_lines:
@@ -303,8 +309,7 @@ def node_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
     if node.text_lines:
         rows.append(lines_cell(node.text_lines))
     rows.append(badge_row(node.badges, look))
-    body = "".join(rows) or "<TR><TD> </TD></TR>"
-    return Html(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{body}</TABLE>')
+    return _table(rows)
 
 
 def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
@@ -313,7 +318,7 @@ def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
     rows = [f'<TR><TD BGCOLOR="{colour}" HEIGHT="4" WIDTH="90" FIXEDSIZE="FALSE"></TD></TR>']
     if node.text_lines:
         rows.append(lines_cell(node.text_lines, size=look.theme.inference_size))
-    return Html(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>')
+    return _table(rows)
 
 
 def cluster_label(cluster: Cluster, look: Look = DEFAULT_LOOK) -> Html:
@@ -323,8 +328,7 @@ def cluster_label(cluster: Cluster, look: Look = DEFAULT_LOOK) -> Html:
     if cluster.text_lines:
         rows.append(lines_cell(cluster.text_lines))
     rows.append(badge_row(cluster.badges, look))
-    body = "".join(rows) or "<TR><TD> </TD></TR>"
-    return Html(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{body}</TABLE>')
+    return _table(rows)
 
 
 # ---------------------------------------------------------------- DOT statements

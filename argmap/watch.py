@@ -26,7 +26,6 @@ from typing import Callable, Iterable, Protocol
 
 import watchfiles
 
-from . import check as checks
 from .check import check, has_errors
 from .errors import ArgmapError
 from .graph import ViewOptions, build_graph
@@ -102,8 +101,6 @@ def render_job(
     options = options or ViewOptions()
 
     def job() -> Rendered:
-        # check caches articles by path for one-shot commands; here they may have changed since
-        getattr(checks.read_article, "cache_clear", lambda: None)()
         argument_map = load(paths)
         diagnostics = tuple(check(argument_map))
         inputs = dependencies(paths, argument_map)
