@@ -56,7 +56,20 @@ def summary(argument_map: ArgumentMap, diagnostics: list[Diagnostic]) -> str:
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command reports our errors the same way: a diagnostic and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import ArgmapError
+
+        try:
+            return super().invoke(ctx)
+        except ArgmapError as error:
+            click.echo(format_all([error.diagnostic()]), err=True)
+            ctx.exit(EXIT_INPUT)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="argmap")
 def main() -> None:
     """Map a public debate from Argdown-flavoured argument files."""

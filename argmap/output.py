@@ -6,12 +6,24 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import ArgmapError
+
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
-    target = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
+    """Write to a temporary file beside ``path``, then rename it over ``path``.
+
+    Raises ArgmapError("cannot-write") when the file cannot be written; the
+    old file, if any, is then untouched.
+    """
+    try:
+        _write_atomic(Path(path), data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        raise ArgmapError(
+            "cannot-write", hint="check that the directory exists and is writable", file=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:

@@ -76,3 +76,10 @@ def test_python_dash_m_works():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1 file:")
+
+
+def test_an_output_that_cannot_be_written_is_an_error_not_a_traceback(argmap_cli, tmp_path):
+    result = argmap_cli("export", str(MERGE / "a.argmap"), "-o", str(tmp_path / "missing" / "map.json"))
+    assert result.exit_code == 1
+    assert "error: cannot write" in result.stderr
+    assert "hint: check that the directory exists" in result.stderr
