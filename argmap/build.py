@@ -61,6 +61,11 @@ _OPERATORS: dict[str, tuple[bool, RelationType]] = {
     "_>": (False, RelationType.UNDERCUT),
     "><": (False, RelationType.CONTRADICTORY),
 }
+# Enum members as module constants: `Kind.STATEMENT` is a slow attribute lookup
+# (an enum descriptor) and element() runs for every written element.
+_STATEMENT, _ARGUMENT = Kind.STATEMENT, Kind.ARGUMENT
+_RELATION_ROLE = Role.RELATION
+_UNDERCUT = RelationType.UNDERCUT
 _STRICT = {RelationType.SUPPORT: RelationType.ENTAILS, RelationType.ATTACK: RelationType.CONTRARY}
 
 
@@ -273,18 +278,24 @@ class DocumentBuilder:
 
     def inline(self, tokens: list[Token]) -> tuple[str, str, tuple[str, ...], dict]:
         """(text without tags, Argdown's text, tags, data) of inline tokens."""
-        parts: list[str] = []
         data: dict = {}
-        last_line = None
-        for token in tokens:
-            if token.type == "DATA":
-                data.update(self.inline_data(token))
-                continue
-            if last_line is not None and token.line != last_line:
-                parts.append(" ")
-            parts.append(token.value)
-            last_line = token.end_line
-        raw = shortcodes("".join(parts))
+        if len(tokens) == 1 and tokens[0].type == "TEXT":  # the usual case: one run of text
+            raw = tokens[0].value
+        else:
+            parts: list[str] = []
+            last_line = None
+            for token in tokens:
+                if token.type == "DATA":
+                    data.update(self.inline_data(token))
+                    continue
+                if last_line is not None and token.line != last_line:
+                    parts.append(" ")
+                parts.append(token.value)
+                last_line = token.end_line
+            raw = "".join(parts)
+        if not raw:  # a bare reference or title: nothing to clean up
+            return "", "", (), data
+        raw = shortcodes(raw)
         escaped = "\\" in raw
         if escaped:  # `\#` is a plain '#': hide escaped characters from the markup rules below
             raw = _ESCAPED.sub(_protect, raw)
@@ -334,8 +345,10 @@ class DocumentBuilder:
         return self.section_stack[-1].id if self.section_stack else None
 
     def element_span(self, element: RawElement) -> Span:
-        tokens = ([element.head] if element.head is not None else []) + [t for t in element.inline]
-        return token_span(self.path, tokens[0], tokens[-1])
+        head, inline = element.head, element.inline
+        first = head if head is not None else inline[0]
+        last = inline[-1] if inline else head
+        return Span(self.path, first.line, first.column, last.end_line, last.end_column)
 
     def element(self, element: RawElement, role: Role, parent: Ref | None = None, op: Token | None = None) -> Ref:
         """Record one written element and the relations under it; return its reference.
@@ -345,26 +358,28 @@ class DocumentBuilder:
         """
         span = self.element_span(element)
         text, argdown_text, tags, data = self.inline(element.inline)
-        quotes = self.quotes(element.quotes)
+        quotes = self.quotes(element.quotes) if element.quotes else ()
         if element.head is None:
             self.check_unclosed_title(element, span)
             title, generated = self.next_untitled(), True
         else:
             title, generated = _title_of(element.head), False
         is_reference = element.is_reference and not text
+        section = self.section_stack[-1].id if self.section_stack else None
         if element.kind == "statement":
             self.statements.append(
-                Statement(title, text, span, role, is_reference, generated, tags, data, quotes, self.section_id, argdown_text)
+                Statement(title, text, span, role, is_reference, generated, tags, data, quotes, section, argdown_text)
             )
-            ref = Ref(Kind.STATEMENT, title)
+            ref = Ref(_STATEMENT, title)
         else:
             self.arguments.append(
-                Argument(title, text, span, is_reference, generated, tags, data, quotes, (), self.section_id, argdown_text)
+                Argument(title, text, span, is_reference, generated, tags, data, quotes, (), section, argdown_text)
             )
-            ref = Ref(Kind.ARGUMENT, title)
+            ref = Ref(_ARGUMENT, title)
         if parent is not None and op is not None:
             self.relate(parent, ref, op)
-        self.relations_under(ref, element.relations)
+        if element.relations:
+            self.relations_under(ref, element.relations)
         return ref
 
     def check_unclosed_title(self, element: RawElement, span: Span) -> None:
@@ -384,26 +399,27 @@ class DocumentBuilder:
 
     def relations_under(self, parent: Ref, relations: list[RawRelation]) -> None:
         self.depth += 1
+        element, role = self.element, _RELATION_ROLE
         for relation in relations:
-            self.element(relation.element, Role.RELATION, parent, relation.op)
+            element(relation.element, role, parent, relation.op)
         self.depth -= 1
 
     def relate(self, parent: Ref, child: Ref, op: Token) -> None:
         operator = op.value.strip()
         child_is_source, type_ = _OPERATORS[operator]
         source, target = (child, parent) if child_is_source else (parent, child)
-        span = token_span(self.path, op)
+        span = Span(self.path, op.line, op.column, op.end_line, op.end_column)
         if _same_element(source, target):
             self.diagnostics.append(
                 warning("self-relation", span, "a relation needs two different elements", element=str(source), verb=_VERBS[type_])
             )
             self.self_relations.append(Relation(source, target, type_, span, (self.source.id,), self.depth, operator))
             return
-        if type_ is RelationType.UNDERCUT and target.kind is Kind.STATEMENT:
+        if type_ is _UNDERCUT and target.kind is _STATEMENT:
             self.diagnostics.append(
                 warning("undercut-statement", span, "use '-' to attack a statement; '_' undercuts an argument's inference", element=str(target))
             )
-        if self.strict and source.kind is Kind.STATEMENT and target.kind is Kind.STATEMENT:
+        if self.strict and source.kind is _STATEMENT and target.kind is _STATEMENT:
             type_ = _STRICT.get(type_, type_)
         self.relations.append(Relation(source, target, type_, span, (self.source.id,), self.depth, operator))
 
@@ -525,7 +541,7 @@ _VERBS = {
 
 
 def _same_element(a: Ref, b: Ref) -> bool:
-    return a.kind is b.kind and a.title == b.title
+    return a.title == b.title and a.kind is b.kind
 
 
 def _key_span(path: str, token: Token, key: str) -> Span:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 import orjson
@@ -11,15 +12,34 @@ from .model import ArgumentMap, Relation
 FORMAT_VERSION = 1
 
 
+# Hot paths read an enum member's value as `_value_`, a plain attribute:
+# `.value` goes through the enum module's descriptor, a Python-level call,
+# and a large map has tens of thousands of relations.
+
+
 def _relation_sort_key(relation: Relation) -> tuple:
+    source, target = relation.source, relation.target
     return (
-        relation.source.kind.value,
-        relation.source.title,
-        relation.type.value,
-        relation.target.kind.value,
-        relation.target.title,
-        relation.target.conclusion_index if relation.target.conclusion_index is not None else -1,
+        source.kind._value_,
+        source.title,
+        relation.type._value_,
+        target.kind._value_,
+        target.title,
+        target.conclusion_index if target.conclusion_index is not None else -1,
     )
+
+
+_TITLE = attrgetter("title")  # a C-level sort key: there is one call per element
+
+
+def _sorted(items: tuple[str, ...]) -> list[str]:
+    return sorted(items) if len(items) > 1 else list(items)
+
+
+def _quotes(quotes: tuple) -> list[dict[str, str]]:
+    if not quotes:  # most elements have none
+        return []
+    return sorted(({"source": q.source, "text": q.text} for q in quotes), key=lambda q: (q["source"], q["text"]))
 
 
 def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
@@ -46,34 +66,34 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
             {
                 "title": s.title,
                 "text": s.text,
-                "tags": sorted(s.tags),
-                "sources": sorted(s.sources),
-                "quotes": sorted(({"source": q.source, "text": q.text} for q in s.quotes), key=lambda q: (q["source"], q["text"])),
+                "tags": _sorted(s.tags),
+                "sources": _sorted(s.sources),
+                "quotes": _quotes(s.quotes),
             }
-            for s in sorted(argument_map.statements.values(), key=lambda s: s.title)
+            for s in sorted(argument_map.statements.values(), key=_TITLE)
         ],
         "arguments": [
             {
                 "title": a.title,
                 "text": a.text,
-                "tags": sorted(a.tags),
-                "sources": sorted(a.sources),
-                "quotes": sorted(({"source": q.source, "text": q.text} for q in a.quotes), key=lambda q: (q["source"], q["text"])),
+                "tags": _sorted(a.tags),
+                "sources": _sorted(a.sources),
+                "quotes": _quotes(a.quotes),
                 "premises": list(a.premises),
                 "conclusions": list(a.conclusions),
                 "inference_rules": [list(rules) for rules in a.inference_rules],
             }
-            for a in sorted(argument_map.arguments.values(), key=lambda a: a.title)
+            for a in sorted(argument_map.arguments.values(), key=_TITLE)
         ],
         "relations": [
             {
                 "from": r.source.title,
-                "from_kind": r.source.kind.value,
+                "from_kind": r.source.kind._value_,
                 "to": r.target.title,
-                "to_kind": r.target.kind.value,
+                "to_kind": r.target.kind._value_,
                 **({"to_conclusion": r.target.conclusion_index} if r.target.conclusion_index is not None else {}),
-                "type": r.type.value,
-                "sources": sorted(r.sources),
+                "type": r.type._value_,
+                "sources": _sorted(r.sources),
             }
             for r in sorted(argument_map.relations, key=_relation_sort_key)
         ],

@@ -177,7 +177,7 @@ def _group(documents: Sequence[Document], attribute: str) -> dict[str, list[tupl
     return groups
 
 
-def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic], sigil: str) -> dict:
+def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic], sigil: str, one_document: bool = False) -> dict:
     if len(occurrences) == 1:  # most elements are written once
         doc, element = occurrences[0]
         return {
@@ -199,11 +199,18 @@ def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic],
             diagnostics.append(
                 warning("conflicting-text", element.span, "give one of them a different title, or make the texts identical", element=sigil.format(title), other=str(first_span))
             )
-    tags = tuple(dict.fromkeys(t for _d, e in occurrences for t in e.tags))
-    sources = tuple(dict.fromkeys(d.source.id for d, e in occurrences if _asserts(e))) or tuple(
-        dict.fromkeys(d.source.id for d, _e in occurrences)
-    )
-    quotes = tuple(q for _d, e in occurrences for q in e.quotes)
+    # Usually one occurrence holds all the tags (and quotes), the others being
+    # references: take its tuple as it is (an element's tags are distinct).
+    tagged = [e.tags for _d, e in occurrences if e.tags]
+    tags = tagged[0] if len(tagged) == 1 else tuple(dict.fromkeys(t for group in tagged for t in group))
+    if one_document:  # whichever occurrences assert it, the source is this document's
+        sources = (occurrences[0][0].source.id,)
+    else:
+        sources = tuple(dict.fromkeys(d.source.id for d, e in occurrences if _asserts(e))) or tuple(
+            dict.fromkeys(d.source.id for d, _e in occurrences)
+        )
+    quoted = [e.quotes for _d, e in occurrences if e.quotes]
+    quotes = quoted[0] if len(quoted) == 1 else tuple(q for group in quoted for q in group)
     return {
         "title": title,
         "text": text,
@@ -230,10 +237,14 @@ def _asserts(element: Statement | Argument) -> bool:
 
 
 def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:
-    return {
-        title: MergedStatement(**_merged_fields(title, occurrences, diagnostics, "[{}]"))
-        for title, occurrences in _group(documents, "statements").items()
-    }
+    merged = {}
+    for title, occurrences in _group(documents, "statements").items():
+        if len(occurrences) == 1:  # most statements are written once: no dict of fields to build
+            doc, s = occurrences[0]
+            merged[title] = MergedStatement(title, s.text, (s,), s.tags, (doc.source.id,), s.quotes, s.generated_title)
+        else:
+            merged[title] = MergedStatement(**_merged_fields(title, occurrences, diagnostics, "[{}]", len(documents) == 1))
+    return merged
 
 
 def _merge_arguments(documents, diagnostics) -> dict[str, MergedArgument]:
@@ -246,17 +257,19 @@ def _merge_arguments(documents, diagnostics) -> dict[str, MergedArgument]:
                     warning("conflicting-text", later.span, "reconstruct each argument once; refer to it elsewhere by <Title>", element=f"the premise–conclusion structure of <{title}>", other=str(reconstructed[0].span))
                 )
         pcs = reconstructed[0].pcs if reconstructed else ()
-        merged[title] = MergedArgument(pcs=pcs, **_merged_fields(title, occurrences, diagnostics, "<{}>"))
+        merged[title] = MergedArgument(pcs=pcs, **_merged_fields(title, occurrences, diagnostics, "<{}>", len(documents) == 1))
     return merged
 
 
 def _relation_key(relation: Relation) -> tuple:
     # plain strings and ints: hashing the Ref dataclasses (and their enums) is slow
     source, target = relation.source, relation.target
-    ends = [(source.kind.value, source.title, source.conclusion_index or -1), (target.kind.value, target.title, target.conclusion_index or -1)]
-    if relation.type in SYMMETRIC:
-        ends.sort()
-    return (*ends[0], *ends[1], relation.type.value)
+    # `_value_`: a plain attribute, where `.value` is an enum descriptor call
+    type_ = relation.type
+    key = (source.kind._value_, source.title, source.conclusion_index or -1, target.kind._value_, target.title, target.conclusion_index or -1, type_._value_)
+    if (type_ is RelationType.CONTRADICTORY or type_ is RelationType.CONTRARY) and key[3:6] < key[:3]:  # SYMMETRIC, without hashing enums
+        return (*key[3:6], *key[:3], key[6])
+    return key
 
 
 def _merge_relations(documents: Sequence[Document]) -> tuple[Relation, ...]:

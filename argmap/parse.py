@@ -77,6 +77,37 @@ class RawFrontMatter:
     token: Token
 
 
+def _element(kind: str, head: Token | None, children: list, is_reference: bool) -> RawElement:
+    """A raw element from the flat children of its rule.
+
+    The grammar writes an element as one rule: its inline tokens (TEXT,
+    DATA), then quotes (QUOTE) and relations, each a RELATION token followed
+    by the related element; see grammar/argmap.lark for why it is flat.
+    """
+    inline: list[Token] = []
+    quotes: list[Token] = []
+    relations: list[RawRelation] = []
+    op = None
+    for child in children:
+        if op is not None:
+            relations.append(RawRelation(op, child))
+            op = None
+            continue
+        kind_of = child.type
+        if kind_of == "RELATION":
+            op = child
+        elif kind_of == "QUOTE":
+            quotes.append(child)
+        else:
+            inline.append(child)
+    return RawElement(kind, head, inline, is_reference, quotes, relations)
+
+
+def _relations(children: list) -> list[RawRelation]:
+    """RELATION, element, RELATION, element, ... as relations."""
+    return [RawRelation(children[i], children[i + 1]) for i in range(0, len(children), 2)]
+
+
 class _ToRaw(Transformer):
     """Runs during the LALR parse (Lark's ``transformer=``): no tree is built."""
 
@@ -90,49 +121,39 @@ class _ToRaw(Transformer):
         return RawHeading(children[0], children[1:])
 
     def statement_definition(self, children):
-        return RawElement("statement", children[0], children[1:], False)
+        return _element("statement", children[0], children[1:], False)
 
     def statement_reference(self, children):
-        return RawElement("statement", children[0], children[1:], True)
+        return _element("statement", children[0], children[1:], True)
 
     def argument_definition(self, children):
-        return RawElement("argument", children[0], children[1:], False)
+        return _element("argument", children[0], children[1:], False)
 
     def argument_reference(self, children):
-        return RawElement("argument", children[0], children[1:], True)
+        return _element("argument", children[0], children[1:], True)
 
     def untitled_statement(self, children):
-        return RawElement("statement", None, children, False)
-
-    def element_tree(self, children):
-        element = children[0]
-        for child in children[1:]:
-            if isinstance(child, Token):
-                element.quotes.append(child)
-            else:
-                element.relations.extend(child)
-        return element
-
-    def relations(self, children):
-        return children
-
-    def relation(self, children):
-        return RawRelation(children[0], children[1])
-
-    def pcs_statement(self, children):
-        return RawPcsItem(children[0], children[1])
+        return _element("statement", None, children, False)
 
     def inference(self, children):
-        return RawInference(children[0], [r for group in children[1:] for r in group])
+        return RawInference(children[0], _relations(children[1:]))
 
     def pcs(self, children):
-        return RawPcs(children)
-
-    def list_item(self, children):
-        return (children[0], children[1])
+        # PCS_NUMBER, element pairs and inferences, in order
+        items: list[RawPcsItem | RawInference] = []
+        number = None
+        for child in children:
+            if number is not None:
+                items.append(RawPcsItem(number, child))
+                number = None
+            elif isinstance(child, Token):
+                number = child
+            else:
+                items.append(child)
+        return RawPcs(items)
 
     def list(self, children):
-        return RawList(children)
+        return RawList([(children[i], children[i + 1]) for i in range(0, len(children), 2)])
 
 
 # ---------------------------------------------------------------- post-lexer
@@ -214,11 +235,17 @@ class _Structurer:
         return ArgmapError(code, _span_of(token, self.path), hint, **values)
 
     def run(self, stream: Iterator[Token]) -> Iterator[Token]:
+        # One call per token: the line-break methods return lists of markers
+        # (mostly empty) rather than being generators, which cost a generator
+        # object per newline (over 100 000 in a large file).
         token = None
+        line_break = self.line_break
         for token in stream:
             kind = token.type
             if kind == "_NL":
-                yield from self.line_break(token)
+                markers = line_break(token)
+                if markers:
+                    yield from markers
             elif kind == "LEADING_SPACE":
                 self.base = len(token.value)
             else:
@@ -234,71 +261,83 @@ class _Structurer:
         self.block = _BLOCK_OF_TOKEN.get(token.type, "element")
         self.line = self.block
 
-    def close_levels(self, at: Token) -> Iterator[Token]:
-        while self.levels:
-            self.levels.pop()
-            yield _marker("_DEDENT", at)
+    def close_levels(self, at: Token) -> list[Token]:
+        levels = self.levels
+        if not levels:
+            return []
+        markers = [_marker("_DEDENT", at) for _ in levels]
+        levels.clear()
+        return markers
 
-    def new_block(self, kind: str, indent: int, at: Token) -> Iterator[Token]:
-        yield from self.close_levels(at)
+    def new_block(self, kind: str, indent: int, at: Token) -> list[Token]:
+        markers = self.close_levels(at)
         if self.block is not None:
-            yield _marker("_PARA", at)
+            markers.append(_marker("_PARA", at))
         self.block = kind
         self.base = indent
         self.indent_char = None
+        return markers
 
-    def line_break(self, nl: Token) -> Iterator[Token]:
+    def line_break(self, nl: Token) -> list[Token] | None:
         value = nl.value
         blank = self.pending_blank or value.count("\n") > 1
-        indent_text = value[value.rfind("\n") + 1 :]
         kind = classify_line(self.text, nl.end_pos)
         if kind == "empty":  # a line holding only comments
             self.pending_blank = blank
-            return
+            return None
         self.pending_blank = False
         if kind == "eof":
-            yield from self.close_levels(nl)
-            return
+            return self.close_levels(nl)
+        indent_text = value[value.rfind("\n") + 1 :]
         indent = len(indent_text)
-        # the token after this break starts the line; point errors there
-        here = Token("_NL", "", nl.end_pos, nl.end_line, nl.end_column, nl.end_line, nl.end_column, nl.end_pos)
         if self.block is None:  # only blank lines and comments so far
             self.base = indent
             self.line = kind
-            return
+            return None
+        if not blank and kind == "text" and self.line != "front" and self.line != "quote":
+            # the text above goes on (build.py joins the lines with a space):
+            # the one kind of line that needs no marker, so no `here` either
+            self.line = kind
+            return None
+        # the token after this break starts the line; point errors there
+        here = _moved_after(nl)
+        markers = None
         if blank:
             if kind == "relation":
                 raise self.error("relation-after-blank", here, "remove the blank line above, or write the element it relates to first")
-            yield from self.new_block(_BLOCK_OF_LINE.get(kind, "element"), indent, here)
+            markers = self.new_block(_BLOCK_OF_LINE.get(kind, "element"), indent, here)
         elif kind == "relation":
-            yield from self.relation_line(indent, indent_text, here)
+            markers = self.relation_line(indent, indent_text, here)
         elif kind == "quote":
             self.check_indent_chars(indent_text, here)
-            while self.levels and indent < self.levels[-1]:
-                self.levels.pop()
-                yield _marker("_DEDENT", here)
+            levels = self.levels
+            markers = []
+            while levels and indent < levels[-1]:
+                levels.pop()
+                markers.append(_marker("_DEDENT", here))
         elif kind in ("pcs", "inference"):
             if self.block == "pcs":
-                yield from self.close_levels(here)
+                markers = self.close_levels(here)
                 self.base = indent
             else:
-                yield from self.new_block("pcs", indent, here)
+                markers = self.new_block("pcs", indent, here)
         elif kind == "list":
             if self.block == "list":
-                yield from self.close_levels(here)
+                markers = self.close_levels(here)
                 self.base = indent
             else:
-                yield from self.new_block("list", indent, here)
+                markers = self.new_block("list", indent, here)
         elif kind in ("heading", "element"):
-            yield from self.new_block(kind, indent, here)
+            markers = self.new_block(kind, indent, here)
         else:  # wrapped text (a heading goes on too, as in Argdown)
             if self.line == "front":
-                yield from self.new_block("element", indent, here)
+                markers = self.new_block("element", indent, here)
             elif self.line == "quote":
                 raise self.error("text-after-quote", here, "start every quote line with '>', or leave a blank line before new text")
             else:
                 pass  # the text goes on; build.py joins the lines with a space
         self.line = kind
+        return markers
 
     def check_indent_chars(self, indent_text: str, at: Token) -> None:
         if not indent_text:
@@ -308,7 +347,7 @@ class _Structurer:
             raise self.error("mixed-indentation", at, "indent with spaces only (or tabs only) within a block")
         self.indent_char = indent_text[0]
 
-    def relation_line(self, indent: int, indent_text: str, at: Token) -> Iterator[Token]:
+    def relation_line(self, indent: int, indent_text: str, at: Token) -> list[Token]:
         self.check_indent_chars(indent_text, at)
         if self.block in ("heading", "front"):
             raise self.error("relation-without-parent", at, "a heading cannot have relations; leave a blank line and write the element first")
@@ -317,24 +356,44 @@ class _Structurer:
             if indent <= self.base:
                 raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
             levels.append(indent)
-            yield _marker("_INDENT", at)
-            return
-        popped = False
+            return [_marker("_INDENT", at)]
+        markers = []
         while len(levels) > 1 and indent < levels[-1]:
             levels.pop()
-            popped = True
-            yield _marker("_DEDENT", at)
-        if indent > levels[-1] and not popped:
+            markers.append(_marker("_DEDENT", at))
+        if indent > levels[-1] and not markers:
             if len(levels) >= MAX_DEPTH:
                 raise self.error("too-deep", at, "split the tree into several blocks that refer to each other by title", limit=MAX_DEPTH)
             levels.append(indent)
-            yield _marker("_INDENT", at)
+            markers.append(_marker("_INDENT", at))
         elif indent < levels[-1] and indent <= self.base:
             raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
+        return markers
+
+
+_new_token = Token._future_new  # Token() itself only forwards here, after checking for deprecated keywords
+
+
+def _moved_after(nl: Token) -> Token:
+    """The break ``nl`` made empty, where the line after it starts.
+
+    The lexer's _NL token is dropped anyway, so it is reused (here, and by
+    _marker for the first marker) rather than copied: there are as many line
+    breaks as lines, and a Token costs a Python-level constructor.
+    """
+    nl.value = ""
+    nl.start_pos = nl.end_pos
+    nl.line = nl.end_line
+    nl.column = nl.end_column
+    return nl
 
 
 def _marker(kind: str, at: Token) -> Token:
-    return Token(kind, "", at.start_pos, at.line, at.column, at.end_line, at.end_column, at.end_pos)
+    if at.type == "_NL":  # a line break, which the parser never sees: it becomes the marker
+        at.type = kind
+        at.value = ""
+        return at
+    return _new_token(kind, "", at.start_pos, at.line, at.column, at.end_line, at.end_column, at.end_pos)
 
 
 _BLOCK_OF_TOKEN = {
