@@ -596,12 +596,12 @@ _FRONT_MATTER_CLOSE = re.compile(r"^===[ \t]*\r?$", re.M)  # `$` does not match 
 
 def parse_document(text: str, path: str) -> Document:
     """Parse and build one document, reporting every syntax error it can find."""
-    with _gc_paused():
+    with gc_paused():
         return _parse_document(text, path)
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a document is parsed.
 
     Parsing allocates hundreds of thousands of small objects that stay alive

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 
-from .build import parse_document
+from .build import gc_paused, parse_document
 from .errors import error, warning
 from .model import (
     Argument,
@@ -66,7 +66,8 @@ def _failed(path: str, diagnostic: Diagnostic) -> Document:
 
 def load(paths: Iterable[str | Path]) -> ArgumentMap:
     """Read, parse and merge the given files."""
-    return merge([read_document(p) for p in paths])
+    with gc_paused():  # merging, like parsing, makes many long-lived objects and no cycles
+        return merge([read_document(p) for p in paths])
 
 
 def merge(documents: Sequence[Document]) -> ArgumentMap:
