@@ -136,6 +136,10 @@ def shortcodes(text: str) -> str:
     return _SHORTCODE.sub(lambda m: SHORTCODES.get(m.group(0), m.group(0)), text)
 
 
+# A wrapped line that starts like a relation but has no space after the sign.
+_SQUASHED_RELATION = re.compile(r"\n[ \t]*(?P<sign><[+\-_]|[+\-_]>|><|[+\-_])(?P<head>\[[^\[\]\r\n]*\]?|<[^<>\r\n]*>?)")
+
+
 def token_span(path: str, first: Token, last: Token | None = None) -> Span:
     last = last or first
     return Span(path, first.line, first.column, last.end_line, last.end_column)
@@ -295,6 +299,8 @@ class DocumentBuilder:
             raw = "".join(parts)
         if not raw:  # a bare reference or title: nothing to clean up
             return "", "", (), data
+        if "\n" in raw:
+            self.warn_squashed_relations(tokens)
         raw = shortcodes(raw)
         escaped = "\\" in raw
         if escaped:  # `\#` is a plain '#': hide escaped characters from the markup rules below
@@ -305,6 +311,19 @@ class DocumentBuilder:
         if escaped:
             text, argdown_text = text.translate(_UNPROTECT), argdown_text.translate(_UNPROTECT)
         return text, argdown_text, tags, data
+
+    def warn_squashed_relations(self, tokens: list[Token]) -> None:
+        """A wrapped line like `+[B]` was meant as a relation: say so instead of reading it as text."""
+        for token in tokens:
+            if token.type != "TEXT":
+                continue
+            for match in _SQUASHED_RELATION.finditer(token.value):
+                line = token.line + token.value.count("\n", 0, match.start("sign"))
+                column = match.start("sign") - token.value.rfind("\n", 0, match.start("sign"))
+                sign = match.group("sign")
+                self.diagnostics.append(
+                    warning("relation-without-space", Span(self.path, line, column, line, column + len(sign)), f"write '{sign} {match.group('head')}' to relate it; as written it is part of the text above", sign=sign)
+                )
 
     def inline_data(self, token: Token) -> dict:
         span = token_span(self.path, token)

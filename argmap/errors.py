@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "undeclared-position": "tag #{tag} looks like a position but is not declared",
     "isolated": "{element} has no relation and no role in an argument",
     "dropped-by-argdown": "{element} {verb} its own main conclusion; Argdown drops this relation",
+    "relation-without-space": "this line starts with '{sign}' but has no space after it, so it is read as text",
     "text-after-reference": "text after the reference {element} makes this a definition",
     "quote-not-found": "the quote does not occur in the article {file}",
     "quote-unchecked": "the quote cannot be checked: the front matter names no source article",
