@@ -323,9 +323,8 @@ def test_an_unknown_option_without_a_close_one_lists_them_all(tmp_path):
 
 
 @needs_dot
-def test_theme_and_width_when_render_has_them(argmap_cli, tmp_path):
-    if not {"theme", "width"} <= set(options()):
-        pytest.skip("argmap render has no themes or width cap yet")
+def test_theme_and_width_are_part_of_what_is_drawn(argmap_cli, tmp_path):
+    assert {"theme", "width"} <= set(options())
     doc = tmp_path / "doc.md"
     doc.write_text("```argmap\n[A]: a\n  - [B]: b\n```\n\n```argmap theme=mono width=300\n[A]: a\n  - [B]: b\n```\n", encoding="utf-8")
     out = tmp_path / "out.md"
