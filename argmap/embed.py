@@ -34,7 +34,6 @@ from __future__ import annotations
 import dataclasses
 import glob
 import hashlib
-import inspect
 import os
 import re
 from dataclasses import dataclass, field
@@ -110,17 +109,13 @@ def _later_view_options() -> dict[str, Option]:
 
 
 def _drawing_options() -> dict[str, Option]:
-    """Options of the drawing rather than the view (``theme``, ``width``), when render offers them."""
-    from . import render as drawing
+    """Options of the drawing rather than the view: ``theme`` and ``width``."""
+    from .render import THEMES
 
-    parameters = inspect.signature(drawing.render).parameters
-    found = {}
-    themes = getattr(drawing, "THEMES", None)
-    if isinstance(themes, dict) and "theme" in parameters:
-        found["theme"] = Option("theme", "choice", tuple(themes), help="colours, fonts and line widths")
-    if "max_width" in parameters:
-        found["width"] = Option("width", "int", minimum=16, maximum=100_000, help="scale the drawing down to at most this many pixels wide")
-    return found
+    return {
+        "theme": Option("theme", "choice", tuple(THEMES), help="colours, fonts and line widths"),
+        "width": Option("width", "int", minimum=16, maximum=100_000, help="scale the drawing down to at most this many pixels wide"),
+    }
 
 
 MAP_OPTIONS: dict[str, Option] = {
@@ -313,7 +308,7 @@ def prepare(request: MapRequest) -> tuple[PreparedMap | None, list[Diagnostic]]:
     dot = render(graph, "dot", **_drawing_arguments(theme, None))
     # The SVG is Graphviz's drawing of this DOT, finished for embedding: capped at
     # width=, with the graph's title and description for screen readers.
-    finish = f"width={width}\n{getattr(graph, 'title', '')}\n{getattr(graph, 'description', '')}\n"
+    finish = f"width={width}\n{graph.title}\n{graph.description}\n"
     digest = hashlib.sha256(DIGEST_SALT + finish.encode("utf-8") + dot).hexdigest()[:16]
     alt = str(values["alt"]) if values.get("alt") else default_alt(graph, view)
     caption = str(values["caption"]) if values.get("caption") else None
