@@ -36,7 +36,7 @@ INFERENCE = "inference"
 
 _WRITTEN_TYPE = {RelationType.ENTAILS: RelationType.SUPPORT, RelationType.CONTRARY: RelationType.ATTACK}
 _CSS = re.compile(r"[^a-zA-Z0-9_\-]+")
-_TAG_IN_TEXT = re.compile(r"(?<!\S)#(?:\([^)\r\n]+\)|[\w\-]+)")
+_TAG_IN_TEXT = re.compile(r"#(?<!\S#)(?:\([^)\r\n]+\)|[\w\-]+)")  # literal first: see build._TAG
 _WS = re.compile(r"\s+")
 
 # A relation end while the model is built: (namespace, title, conclusion index).

@@ -100,6 +100,11 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def to_json(argument_map: ArgumentMap) -> str:
+def to_json_bytes(argument_map: ArgumentMap) -> bytes:
+    """The canonical JSON as UTF-8 bytes, ready to write (no decoding and re-encoding of a large map)."""
     # orjson: the standard library's encoder falls back to pure Python when indenting
-    return orjson.dumps(to_dict(argument_map), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    return orjson.dumps(to_dict(argument_map), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+def to_json(argument_map: ArgumentMap) -> str:
+    return to_json_bytes(argument_map).decode("utf-8")
