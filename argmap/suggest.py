@@ -15,8 +15,10 @@ pair's score mixes two measures:
   longer one, tolerant of small spelling differences.
 
 The measure is lexical: it finds claims that share words, not claims that
-share a meaning in other words (see docs/extract.md for what sentence
-embeddings did on the examples).
+share a meaning in other words. Sentence embeddings, position tags, the
+documents' relations, article context and one-to-one matching between sources
+were measured against it and did no better on the examples (docs/extract.md;
+bench/merge_variants.py prints the figures).
 
 Only pairs from different sources with different titles are ranked; a pair
 with the same title is already one statement. Nothing is ever written: the
