@@ -33,7 +33,7 @@ def load_checked(files: tuple[Path, ...], strict: bool = False, quiet: bool = Fa
     Commands that produce output (export, render, …) show errors in full but
     only count warnings: the full list is what `argmap check` is for.
     """
-    argument_map = load(files)
+    argument_map = _load(files)
     diagnostics = checks.check(argument_map)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     warnings = len(diagnostics) - len(errors)
@@ -57,6 +57,18 @@ def summary(argument_map: ArgumentMap, diagnostics: list[Diagnostic]) -> str:
     )
 
 
+# Set by run(), which ends the process with os._exit: the maps loaded are
+# kept here, so no command frees a large map object by object as it returns.
+_KEPT_UNTIL_EXIT: list[ArgumentMap] | None = None
+
+
+def _load(files: tuple[Path, ...]) -> ArgumentMap:
+    argument_map = load(files)
+    if _KEPT_UNTIL_EXIT is not None:
+        _KEPT_UNTIL_EXIT.append(argument_map)
+    return argument_map
+
+
 def run() -> None:
     """The `argmap` command (and `python -m argmap`): main(), then a quick exit.
 
@@ -66,6 +78,8 @@ def run() -> None:
     anyway; so once the output is flushed, the process ends without that
     teardown. Tests and library users call main() and keep the usual exit.
     """
+    global _KEPT_UNTIL_EXIT
+    _KEPT_UNTIL_EXIT = []
     try:
         main(prog_name="argmap")
         status = 0
@@ -117,7 +131,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How to print diagnostics.")
 def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """Check argument files: syntax, references, quotes against their articles."""
-    argument_map = load(files)
+    argument_map = _load(files)
     diagnostics = checks.check(argument_map)
     failed = checks.has_errors(diagnostics, strict)
     if fmt == "json":
@@ -297,7 +311,7 @@ def suggest_merges(files: tuple[Path, ...], top: int, min_score: float, fmt: str
 
     from .suggest import as_records, as_text, claims_of_map, suggest
 
-    argument_map = load(files)
+    argument_map = _load(files)
     errors = [d for d in argument_map.diagnostics if d.severity is Severity.ERROR]
     if errors:
         click.echo(format_all(errors), err=True)
