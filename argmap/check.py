@@ -150,17 +150,20 @@ def _similarity(a: str, b: str) -> float:
 
 
 def check_isolated(argument_map: ArgumentMap) -> list[Diagnostic]:
-    related: set[tuple[Kind, str]] = set()
+    # titles per kind: hashing (Kind, title) pairs calls the enum's __hash__, in Python, twice per relation
+    related_statements: set[str] = set()
+    related_arguments: set[str] = set()
+    statement_kind = Kind.STATEMENT
     for relation in argument_map.relations:
-        related.add((relation.source.kind, relation.source.title))
-        related.add((relation.target.kind, relation.target.title))
+        for end in (relation.source, relation.target):
+            (related_statements if end.kind is statement_kind else related_arguments).add(end.title)
     in_pcs = {i.statement for a in argument_map.arguments.values() for i in a.pcs}
     problems = []
     for title, statement in argument_map.statements.items():
-        if (Kind.STATEMENT, title) not in related and title not in in_pcs:
+        if title not in related_statements and title not in in_pcs:
             problems.append(warning("isolated", statement.span, "relate it with + or -, or use it as a premise", element=str(Ref(Kind.STATEMENT, title))))
     for title, argument in argument_map.arguments.items():
-        if (Kind.ARGUMENT, title) not in related and not argument.pcs:
+        if title not in related_arguments and not argument.pcs:
             problems.append(warning("isolated", argument.span, "relate it with +> or ->, or reconstruct it with (1) … ---- (n)", element=str(Ref(Kind.ARGUMENT, title))))
     return problems
 

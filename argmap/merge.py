@@ -190,27 +190,32 @@ def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic],
             "quotes": element.quotes,
             "generated_title": element.generated_title,
         }
+    # one pass over the occurrences (a large map has tens of thousands of multiply written titles)
     text, first_span = "", None
-    for _doc, element in occurrences:
-        if not element.text:
-            continue
-        if not text:
-            text, first_span = element.text, element.span
-        elif element.text != text:
-            diagnostics.append(
-                warning("conflicting-text", element.span, "give one of them a different title, or make the texts identical", element=sigil.format(title), other=str(first_span))
-            )
+    tagged: list[tuple[str, ...]] = []
+    quoted: list[tuple] = []
+    asserting: dict[str, None] = {}
+    for doc, element in occurrences:
+        if element.text:
+            if not text:
+                text, first_span = element.text, element.span
+            elif element.text != text:
+                diagnostics.append(
+                    warning("conflicting-text", element.span, "give one of them a different title, or make the texts identical", element=sigil.format(title), other=str(first_span))
+                )
+        if element.tags:
+            tagged.append(element.tags)
+        if element.quotes:
+            quoted.append(element.quotes)
+        if not one_document and _asserts(element):
+            asserting[doc.source.id] = None
     # Usually one occurrence holds all the tags (and quotes), the others being
     # references: take its tuple as it is (an element's tags are distinct).
-    tagged = [e.tags for _d, e in occurrences if e.tags]
     tags = tagged[0] if len(tagged) == 1 else tuple(dict.fromkeys(t for group in tagged for t in group))
     if one_document:  # whichever occurrences assert it, the source is this document's
         sources = (occurrences[0][0].source.id,)
     else:
-        sources = tuple(dict.fromkeys(d.source.id for d, e in occurrences if _asserts(e))) or tuple(
-            dict.fromkeys(d.source.id for d, _e in occurrences)
-        )
-    quoted = [e.quotes for _d, e in occurrences if e.quotes]
+        sources = tuple(asserting) or tuple(dict.fromkeys(d.source.id for d, _e in occurrences))
     quotes = quoted[0] if len(quoted) == 1 else tuple(q for group in quoted for q in group)
     return {
         "title": title,
