@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
@@ -34,8 +34,8 @@ class RawElement:
     head: Token | None  # the [Title]: / <Title> token, None when untitled
     inline: list[Token]
     is_reference: bool
-    quotes: list[Token] = field(default_factory=list)
-    relations: list["RawRelation"] = field(default_factory=list)
+    quotes: list[Token] | tuple = ()
+    relations: list["RawRelation"] | tuple = ()
 
 
 @dataclass(slots=True)
@@ -84,6 +84,8 @@ def _element(kind: str, head: Token | None, children: list, is_reference: bool) 
     DATA), then quotes (QUOTE) and relations, each a RELATION token followed
     by the related element; see grammar/argmap.lark for why it is flat.
     """
+    if not children:  # a bare [Title] or <Title>, the commonest element: nothing to sort out
+        return RawElement(kind, head, children, is_reference, _NONE, _NONE)
     inline: list[Token] = []
     quotes: list[Token] = []
     relations: list[RawRelation] = []
@@ -100,7 +102,10 @@ def _element(kind: str, head: Token | None, children: list, is_reference: bool) 
             quotes.append(child)
         else:
             inline.append(child)
-    return RawElement(kind, head, inline, is_reference, quotes, relations)
+    return RawElement(kind, head, inline, is_reference, quotes or _NONE, relations or _NONE)
+
+
+_NONE: tuple = ()  # shared by every element without quotes or relations (most of them)
 
 
 def _relations(children: list) -> list[RawRelation]:
