@@ -83,3 +83,25 @@ def test_an_output_that_cannot_be_written_is_an_error_not_a_traceback(argmap_cli
     assert result.exit_code == 1
     assert "error: cannot write" in result.stderr
     assert "hint: check that the directory exists" in result.stderr
+
+
+def test_the_command_flushes_everything_and_keeps_exit_statuses_despite_its_quick_exit(tmp_path):
+    """`argmap` ends with os._exit (no teardown of a large map): output must be whole, statuses kept."""
+    big = tmp_path / "big.argmap"
+    big.write_text("".join(f"[S{i}]: Statement number {i} #t{i % 7}.\n  + [S{(i + 1) % 400}]\n\n" for i in range(400)), encoding="utf-8")
+    command = [sys.executable, "-m", "argmap"]
+    exported = subprocess.run([*command, "export", "--format", "json", str(big)], capture_output=True)
+    assert exported.returncode == 0, exported.stderr
+    data = json.loads(exported.stdout)  # the whole JSON arrived through the pipe
+    assert len(data["statements"]) == 400 and len(data["relations"]) == 400
+    assert exported.stdout == subprocess.run([*command, "export", str(big)], capture_output=True).stdout
+
+    broken = tmp_path / "broken.argmap"
+    broken.write_text("[A]: text\n\n  + [B]\n", encoding="utf-8")
+    failed = subprocess.run([*command, "check", str(broken)], capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert f"{broken}:3:3: error:" in failed.stderr
+
+    usage = subprocess.run([*command, "no-such-command"], capture_output=True, text=True)
+    assert usage.returncode == 2
+    assert "No such command" in usage.stderr
