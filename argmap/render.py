@@ -303,13 +303,8 @@ def _table(rows: list[str]) -> Html:
 
 
 def node_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
-    rows = [mark_cell(look.mark(node.position))] if look.marks else []
-    if node.title_lines:
-        rows.append(lines_cell(node.title_lines, bold=True))
-    if node.text_lines:
-        rows.append(lines_cell(node.text_lines))
-    rows.append(badge_row(node.badges, look))
-    return _table(rows)
+    mark = look.mark(node.position) if look.marks else None
+    return _element_table(mark, node.title_lines, node.text_lines, node.badges, look)
 
 
 def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
@@ -322,12 +317,18 @@ def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
 
 
 def cluster_label(cluster: Cluster, look: Look = DEFAULT_LOOK) -> Html:
-    rows = [mark_cell(look.mark(_cluster_position(cluster, look)))] if cluster.kind is ClusterKind.ARGUMENT else []
-    if cluster.label_lines:
-        rows.append(lines_cell(cluster.label_lines, bold=True))
-    if cluster.text_lines:
-        rows.append(lines_cell(cluster.text_lines))
-    rows.append(badge_row(cluster.badges, look))
+    mark = look.mark(_cluster_position(cluster, look)) if cluster.kind is ClusterKind.ARGUMENT else None
+    return _element_table(mark, cluster.label_lines, cluster.text_lines, cluster.badges, look)
+
+
+def _element_table(mark: Mark | None, title_lines, text_lines, badges, look: Look) -> Html:
+    """An element's label, for a node or an argument's cluster: mark, bold title, text, source badges."""
+    rows = [mark_cell(mark)] if mark is not None else []
+    if title_lines:
+        rows.append(lines_cell(title_lines, bold=True))
+    if text_lines:
+        rows.append(lines_cell(text_lines))
+    rows.append(badge_row(badges, look))
     return _table(rows)
 
 
