@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
     "unclosed-bracket": "the title is not closed with '{closer}'",
     "too-deep": "relations are nested more than {limit} levels deep",
     "text-after-quote": "a quote is followed by plain text",
+    "quote-without-element": "this quote has no statement or argument above it to belong to",
     # front matter and data
     "front-matter-yaml": "the front matter is not valid YAML: {reason}",
     "front-matter-not-mapping": "the front matter must be a mapping of keys to values",

@@ -77,6 +77,7 @@ _SYNTAX_CODES = frozenset(
         "unterminated-comment",
         "too-deep",
         "text-after-quote",
+        "quote-without-element",
     }
 )
 

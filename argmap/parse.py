@@ -77,88 +77,190 @@ class RawFrontMatter:
     token: Token
 
 
-def _element(kind: str, head: Token | None, children: list, is_reference: bool) -> RawElement:
-    """A raw element from the flat children of its rule.
+_NONE: tuple = ()  # the inline tokens, quotes or relations of an element without any (most of them)
 
-    The grammar writes an element as one rule: its inline tokens (TEXT,
-    DATA), then quotes (QUOTE) and relations, each a RELATION token followed
-    by the related element; see grammar/argmap.lark for why it is flat.
+
+# Where the line-level tokens of grammar/argmap.lark split: after the head of
+# an element with text, after a relation sign, after a number like (1).
+_AFTER_STATEMENT_HEAD = re.compile(r"[^\]]*\]:[ \t]*")
+_AFTER_ARGUMENT_HEAD = re.compile(r"[^>]*>:[ \t]*")
+_AFTER_SIGN = re.compile(r"\S+[ \t]+")
+_AFTER_NUMBER = re.compile(r"\(\d+\)[ \t]*")
+
+
+def _split(token: Token, at: int, first: str, second: str) -> tuple[Token, Token]:
+    """A line-level token as the two tokens the lexer would otherwise have made.
+
+    The first part never spans lines (a head, a sign, a number); the second
+    ends where the whole token ends.
     """
-    if not children:  # a bare [Title] or <Title>, the commonest element: nothing to sort out
-        return RawElement(kind, head, children, is_reference, _NONE, _NONE)
-    inline: list[Token] = []
-    quotes: list[Token] = []
-    relations: list[RawRelation] = []
-    op = None
-    for child in children:
-        if op is not None:
-            relations.append(RawRelation(op, child))
-            op = None
-            continue
-        kind_of = child.type
-        if kind_of == "RELATION":
-            op = child
-        elif kind_of == "QUOTE":
-            quotes.append(child)
-        else:
-            inline.append(child)
-    return RawElement(kind, head, inline, is_reference, quotes or _NONE, relations or _NONE)
+    value, start, line, column = token.value, token.start_pos, token.line, token.column
+    return (
+        _new_token(first, value[:at], start, line, column, line, column + at, start + at),
+        _new_token(second, value[at:], start + at, line, column + at, token.end_line, token.end_column, token.end_pos),
+    )
 
 
-_NONE: tuple = ()  # shared by every element without quotes or relations (most of them)
-
-
-def _relations(children: list) -> list[RawRelation]:
-    """RELATION, element, RELATION, element, ... as relations."""
-    return [RawRelation(children[i], children[i + 1]) for i in range(0, len(children), 2)]
+def _append(items: list | tuple, item) -> list:
+    if items is _NONE:
+        return [item]
+    items.append(item)
+    return items
 
 
 class _ToRaw(Transformer):
-    """Runs during the LALR parse (Lark's ``transformer=``): no tree is built."""
+    """Runs during the LALR parse (Lark's ``transformer=``): no tree is built.
+
+    The grammar's lists are left-recursive rules (see grammar/argmap.lark):
+    the first reduction of a list makes the raw node, each further one adds
+    to it, so every method gets the node built so far as its first child.
+    """
+
+    # ------------------------------------------------------------ blocks
+
+    def empty_document(self, children):
+        return []
 
     def start(self, children):
-        return children
+        return children[0]
 
     def front_matter(self, children):
-        return RawFrontMatter(children[0])
+        return [RawFrontMatter(children[0])]
+
+    def first_block(self, children):
+        return children  # a fresh list from the parser's value stack: it becomes the block list
+
+    def next_block(self, children):
+        blocks = children[0]
+        blocks.append(children[2])  # children[1] is PARA
+        return blocks
 
     def heading(self, children):
-        return RawHeading(children[0], children[1:])
+        return RawHeading(children[0], _NONE)
+
+    def heading_inline(self, children):
+        heading = children[0]
+        heading.inline = _append(heading.inline, children[1])
+        return heading
+
+    # ------------------------------------------------------------ elements
 
     def statement_definition(self, children):
-        return _element("statement", children[0], children[1:], False)
+        return RawElement("statement", children[0], _NONE, False, _NONE, _NONE)
+
+    def statement_with_text(self, children):
+        token = children[0]
+        head, text = _split(token, _AFTER_STATEMENT_HEAD.match(token.value).end(), "STATEMENT_DEF", "TEXT")
+        return RawElement("statement", head, [text], False, _NONE, _NONE)
 
     def statement_reference(self, children):
-        return _element("statement", children[0], children[1:], True)
+        return RawElement("statement", children[0], _NONE, True, _NONE, _NONE)
 
     def argument_definition(self, children):
-        return _element("argument", children[0], children[1:], False)
+        return RawElement("argument", children[0], _NONE, False, _NONE, _NONE)
+
+    def argument_with_text(self, children):
+        token = children[0]
+        head, text = _split(token, _AFTER_ARGUMENT_HEAD.match(token.value).end(), "ARGUMENT_DEF", "TEXT")
+        return RawElement("argument", head, [text], False, _NONE, _NONE)
 
     def argument_reference(self, children):
-        return _element("argument", children[0], children[1:], True)
+        return RawElement("argument", children[0], _NONE, True, _NONE, _NONE)
 
     def untitled_statement(self, children):
-        return _element("statement", None, children, False)
+        return RawElement("statement", None, children, False, _NONE, _NONE)
+
+    # An element (or heading) and one more of its parts.
+
+    def inline(self, children):
+        node = children[0]
+        node.inline = _append(node.inline, children[1])
+        return node
+
+    def quote(self, children):
+        node = children[0]
+        node.quotes = _append(node.quotes, children[1])
+        return node
+
+    def relations_under(self, children):
+        node = children[0]  # an element or an inference; children[1] and [3] are INDENT and DEDENT
+        node.relations = children[2] if node.relations is _NONE else node.relations + children[2]
+        return node
+
+    # A relation or numbered statement made from one token, and one more part of its element.
+
+    def marked_inline(self, children):
+        self.inline([children[0].element, children[1]])
+        return children[0]
+
+    def marked_quote(self, children):
+        self.quote([children[0].element, children[1]])
+        return children[0]
+
+    def marked_relations_under(self, children):
+        self.relations_under([children[0].element, *children[1:]])
+        return children[0]
+
+    # ------------------------------------------------------------ relations
+
+    def first_relation(self, children):
+        return [RawRelation(children[0], children[1])]
+
+    def first_relation_made(self, children):
+        return children
+
+    def next_relation(self, children):
+        relations = children[0]
+        relations.append(RawRelation(children[1], children[2]))
+        return relations
+
+    def next_relation_made(self, children):
+        relations = children[0]
+        relations.append(children[1])
+        return relations
+
+    def related_reference(self, children):
+        token = children[0]
+        at = _AFTER_SIGN.match(token.value).end()
+        if token.value[at] == "[":
+            op, head = _split(token, at, "RELATION", "STATEMENT_REF")
+            return RawRelation(op, RawElement("statement", head, _NONE, True, _NONE, _NONE))
+        op, head = _split(token, at, "RELATION", "ARGUMENT_REF")
+        return RawRelation(op, RawElement("argument", head, _NONE, True, _NONE, _NONE))
+
+    # ------------------------------------------------------------ premise–conclusion structures and lists
+
+    def first_numbered(self, children):
+        return RawPcs([RawPcsItem(children[0], children[1])])
+
+    def first_pcs_item(self, children):
+        return RawPcs(children)
+
+    def next_numbered(self, children):
+        pcs = children[0]
+        pcs.items.append(RawPcsItem(children[1], children[2]))
+        return pcs
+
+    def next_pcs_item(self, children):
+        pcs = children[0]
+        pcs.items.append(children[1])
+        return pcs
+
+    def numbered_reference(self, children):
+        token = children[0]
+        number, head = _split(token, _AFTER_NUMBER.match(token.value).end(), "PCS_NUMBER", "STATEMENT_REF")
+        return RawPcsItem(number, RawElement("statement", head, _NONE, True, _NONE, _NONE))
 
     def inference(self, children):
-        return RawInference(children[0], _relations(children[1:]))
+        return RawInference(children[0], _NONE)
 
-    def pcs(self, children):
-        # PCS_NUMBER, element pairs and inferences, in order
-        items: list[RawPcsItem | RawInference] = []
-        number = None
-        for child in children:
-            if number is not None:
-                items.append(RawPcsItem(number, child))
-                number = None
-            elif isinstance(child, Token):
-                number = child
-            else:
-                items.append(child)
-        return RawPcs(items)
+    def first_list_item(self, children):
+        return RawList([(children[0], children[1])])
 
-    def list(self, children):
-        return RawList([(children[i], children[i + 1]) for i in range(0, len(children), 2)])
+    def next_list_item(self, children):
+        items = children[0]
+        items.items.append((children[1], children[2]))
+        return items
 
 
 # ---------------------------------------------------------------- post-lexer
@@ -211,7 +313,7 @@ def _span_of(token: Token, path: str) -> Span:
 
 
 class LineStructure:
-    """Post-lexer: turns line breaks into _PARA / _INDENT / _DEDENT.
+    """Post-lexer: turns line breaks into PARA / INDENT / DEDENT.
 
     Unlike Lark's ``Indenter``, only relation lines open levels (as in
     Argdown), a wrapped line continues the text above at any indentation,
@@ -245,10 +347,11 @@ class _Structurer:
         # object per newline (over 100 000 in a large file).
         token = None
         line_break = self.line_break
+        last = ""  # the type of the last token passed on
         for token in stream:
             kind = token.type
             if kind == "_NL":
-                markers = line_break(token)
+                markers = line_break(token, last)
                 if markers:
                     yield from markers
             elif kind == "LEADING_SPACE":
@@ -256,6 +359,7 @@ class _Structurer:
             else:
                 if self.block is None:
                     self.start_first_block(token)
+                last = kind
                 yield token
         if token is not None:
             yield from self.close_levels(token)
@@ -270,20 +374,21 @@ class _Structurer:
         levels = self.levels
         if not levels:
             return []
-        markers = [_marker("_DEDENT", at) for _ in levels]
+        markers = [_marker("DEDENT", at) for _ in levels]
         levels.clear()
         return markers
 
     def new_block(self, kind: str, indent: int, at: Token) -> list[Token]:
         markers = self.close_levels(at)
         if self.block is not None:
-            markers.append(_marker("_PARA", at))
+            markers.append(_marker("PARA", at))
         self.block = kind
         self.base = indent
         self.indent_char = None
         return markers
 
-    def line_break(self, nl: Token) -> list[Token] | None:
+    def line_break(self, nl: Token, last: str) -> list[Token] | None:
+        """The markers for the line break ``nl``; ``last`` is the type of the token before it."""
         value = nl.value
         blank = self.pending_blank or value.count("\n") > 1
         kind = classify_line(self.text, nl.end_pos)
@@ -299,7 +404,7 @@ class _Structurer:
             self.base = indent
             self.line = kind
             return None
-        if not blank and kind == "text" and self.line != "front" and self.line != "quote":
+        if not blank and kind == "text" and self.line != "front" and last != "QUOTE":
             # the text above goes on (build.py joins the lines with a space):
             # the one kind of line that needs no marker, so no `here` either
             self.line = kind
@@ -314,12 +419,14 @@ class _Structurer:
         elif kind == "relation":
             markers = self.relation_line(indent, indent_text, here)
         elif kind == "quote":
+            if self.block == "heading":
+                raise self.error("quote-without-element", here, "write the statement or argument it belongs to first, e.g. [Title]: text")
             self.check_indent_chars(indent_text, here)
             levels = self.levels
             markers = []
             while levels and indent < levels[-1]:
                 levels.pop()
-                markers.append(_marker("_DEDENT", here))
+                markers.append(_marker("DEDENT", here))
         elif kind in ("pcs", "inference"):
             if self.block == "pcs":
                 markers = self.close_levels(here)
@@ -337,7 +444,7 @@ class _Structurer:
         else:  # wrapped text (a heading goes on too, as in Argdown)
             if self.line == "front":
                 markers = self.new_block("element", indent, here)
-            elif self.line == "quote":
+            elif last == "QUOTE":
                 raise self.error("text-after-quote", here, "start every quote line with '>', or leave a blank line before new text")
             else:
                 pass  # the text goes on; build.py joins the lines with a space
@@ -361,16 +468,16 @@ class _Structurer:
             if indent <= self.base:
                 raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
             levels.append(indent)
-            return [_marker("_INDENT", at)]
+            return [_marker("INDENT", at)]
         markers = []
         while len(levels) > 1 and indent < levels[-1]:
             levels.pop()
-            markers.append(_marker("_DEDENT", at))
+            markers.append(_marker("DEDENT", at))
         if indent > levels[-1] and not markers:
             if len(levels) >= MAX_DEPTH:
                 raise self.error("too-deep", at, "split the tree into several blocks that refer to each other by title", limit=MAX_DEPTH)
             levels.append(indent)
-            markers.append(_marker("_INDENT", at))
+            markers.append(_marker("INDENT", at))
         elif indent < levels[-1] and indent <= self.base:
             raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
         return markers
@@ -405,6 +512,7 @@ _BLOCK_OF_TOKEN = {
     "FRONT_MATTER": "front",
     "HEADING": "heading",
     "PCS_NUMBER": "pcs",
+    "NUMBERED_REF": "pcs",
     "INFERENCE_BAR": "pcs",
     "INFERENCE_RULE": "pcs",
     "LIST_MARK": "list",
@@ -447,14 +555,18 @@ _TERMINAL_WORDS = {
     "LIST_MARK": "a list item",
     "QUOTE": "a quote line (> \"...\")",
     "STATEMENT_DEF": "a statement [Title]:",
+    "STATEMENT_WITH_TEXT": "a statement [Title]:",
+    "ARGUMENT_WITH_TEXT": "an argument <Title>:",
+    "RELATED_REF": "a relation (+, -, _, <+, <-, <_, +>, ->, _>, ><)",
+    "NUMBERED_REF": "a numbered statement like (1)",
     "STATEMENT_REF": "a statement reference [Title]",
     "ARGUMENT_DEF": "an argument <Title>:",
     "ARGUMENT_REF": "an argument reference <Title>",
     "DATA": "inline data {key: value}",
     "TEXT": "text",
-    "_PARA": "a blank line",
-    "_INDENT": "an indented relation",
-    "_DEDENT": "the end of the indented block",
+    "PARA": "a blank line",
+    "INDENT": "an indented relation",
+    "DEDENT": "the end of the indented block",
     "$END": "the end of the file",
 }
 
@@ -462,9 +574,9 @@ _FOUND_WORDS = {
     **_TERMINAL_WORDS,
     "TEXT": "text",
     "$END": "end of file",
-    "_DEDENT": "end of the relation",
-    "_INDENT": "indented relation",
-    "_PARA": "blank line",
+    "DEDENT": "end of the relation",
+    "INDENT": "indented relation",
+    "PARA": "blank line",
 }
 
 
@@ -487,6 +599,10 @@ _EXAMPLES: dict[str, list[str]] = {
         "(1) a\n-- r --\nb\n",
         "<A>\n\n(1) a\n----\nb\n",
         "a\n\n(1) a\n-- r --\nb\n",
+        "----\nb\n",
+        "-- r --\nb\n",
+        "<A>\n\n----\nb\n",
+        "<A>\n\n-- r --\nb\n",
     ],
     "write the element after the relation sign, e.g. '+ [Title]' or '- <Title>'": [
         "a\n  + \n",
