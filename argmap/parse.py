@@ -365,8 +365,11 @@ class _Structurer:
             yield from self.close_levels(token)
 
     def start_first_block(self, token: Token) -> None:
-        if classify_line(self.text, token.start_pos) == "relation":
+        kind = classify_line(self.text, token.start_pos)
+        if kind == "relation":
             raise self.error("relation-without-parent", token, "write the element it relates to on the line above")
+        if kind == "quote":
+            raise self.error("quote-without-element", token, _QUOTE_HINT)
         self.block = _BLOCK_OF_TOKEN.get(token.type, "element")
         self.line = self.block
 
@@ -415,12 +418,14 @@ class _Structurer:
         if blank:
             if kind == "relation":
                 raise self.error("relation-after-blank", here, "remove the blank line above, or write the element it relates to first")
+            if kind == "quote":
+                raise self.error("quote-without-element", here, _QUOTE_HINT)
             markers = self.new_block(_BLOCK_OF_LINE.get(kind, "element"), indent, here)
         elif kind == "relation":
             markers = self.relation_line(indent, indent_text, here)
         elif kind == "quote":
-            if self.block == "heading":
-                raise self.error("quote-without-element", here, "write the statement or argument it belongs to first, e.g. [Title]: text")
+            if self.block in ("heading", "front"):
+                raise self.error("quote-without-element", here, _QUOTE_HINT)
             self.check_indent_chars(indent_text, here)
             levels = self.levels
             markers = []
@@ -482,6 +487,8 @@ class _Structurer:
             raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
         return markers
 
+
+_QUOTE_HINT = "write the statement or argument it belongs to on the line above, e.g. [Title]: text"
 
 _new_token = Token._future_new  # Token() itself only forwards here, after checking for deprecated keywords
 
