@@ -303,7 +303,9 @@ class DocumentBuilder:
     def inline(self, tokens: list[Token]) -> tuple[str, str, tuple[str, ...], dict]:
         """(text without tags, Argdown's text, tags, data) of inline tokens."""
         data: dict = {}
-        if len(tokens) == 1 and tokens[0].type == "TEXT":  # the usual case: one run of text
+        if not tokens:  # a bare reference or title, the commonest element
+            return "", "", (), data
+        if len(tokens) == 1 and tokens[0].type == "TEXT":  # the usual case with text: one run of it
             raw = tokens[0].value
         else:
             parts: list[str] = []
@@ -317,7 +319,7 @@ class DocumentBuilder:
                 parts.append(token.value)
                 last_line = token.end_line
             raw = "".join(parts)
-        if not raw:  # a bare reference or title: nothing to clean up
+        if not raw:  # only inline data: nothing to clean up
             return "", "", (), data
         if "\n" in raw and _SQUASHED_RELATION.search(raw):  # rare: find where, token by token
             self.warn_squashed_relations(tokens)
