@@ -38,7 +38,7 @@ from .model import (
     Span,
     Statement,
 )
-from .parse import parse_raw, RawElement, RawFrontMatter, RawHeading, RawInference, RawList, RawPcs, RawPcsItem, RawRelation
+from .parse import head_parts, parse_raw, RawElement, RawFrontMatter, RawHeading, RawInference, RawList, RawPcs, RawPcsItem, RawRelation
 
 _WS = re.compile(r"\s+")
 # A '#' not preceded by a non-space. The look-behind comes after the '#' so
@@ -172,7 +172,7 @@ class DocumentBuilder:
         self.front_matter: dict[str, Any] = {}
         self.source = Source(id=Path(path).stem, path=path)
         self.positions: tuple[Position, ...] = ()
-        self.titles: dict[str, str] = {}  # written head → title
+        self.heads: dict[str, tuple[str, int]] = {}  # written head → title, where the head starts in it
         self.statement_refs: dict[str, Ref] = {}  # Refs are immutable: one per title will do
 
     # ------------------------------------------------------------ entry point
@@ -300,25 +300,26 @@ class DocumentBuilder:
 
     # ------------------------------------------------------------ inline text
 
-    def inline(self, tokens: list[Token]) -> tuple[str, str, tuple[str, ...], dict]:
-        """(text without tags, Argdown's text, tags, data) of inline tokens."""
+    def inline(self, tokens: list[Token] | tuple, head: Token | None = None, first: str = "") -> tuple[str, str, tuple[str, ...], dict]:
+        """(text without tags, Argdown's text, tags, data) of inline tokens.
+
+        ``head`` is a head token that holds the first run of text itself
+        (STATEMENT_WITH_TEXT, ARGUMENT_WITH_TEXT), and ``first`` that text;
+        or None and "".
+        """
         data: dict = {}
-        if not tokens:  # a bare reference or title, the commonest element
+        if head is not None:
+            if not tokens:  # the usual case: the head and its text in one token
+                raw = first
+            else:
+                raw = self.joined(tokens, data, first, head.end_line)
+            tokens = [head, *tokens]  # for the squashed-relation warning below
+        elif not tokens:  # a bare reference or title, the commonest element
             return "", "", (), data
-        if len(tokens) == 1 and tokens[0].type == "TEXT":  # the usual case with text: one run of it
+        elif len(tokens) == 1 and tokens[0].type == "TEXT":  # one run of text
             raw = tokens[0].value
         else:
-            parts: list[str] = []
-            last_line = None
-            for token in tokens:
-                if token.type == "DATA":
-                    data.update(self.inline_data(token))
-                    continue
-                if last_line is not None and token.line != last_line:
-                    parts.append(" ")
-                parts.append(token.value)
-                last_line = token.end_line
-            raw = "".join(parts)
+            raw = self.joined(tokens, data)
         if not raw:  # only inline data: nothing to clean up
             return "", "", (), data
         if "\n" in raw and _SQUASHED_RELATION.search(raw):  # rare: find where, token by token
@@ -334,10 +335,24 @@ class DocumentBuilder:
             text, argdown_text = text.translate(_UNPROTECT), argdown_text.translate(_UNPROTECT)
         return text, argdown_text, tags, data
 
+    def joined(self, tokens: list[Token] | tuple, data: dict, first: str = "", first_end_line: int | None = None) -> str:
+        """The text of several inline tokens (lines joined by a space); their inline data goes into ``data``."""
+        parts: list[str] = [first] if first else []
+        last_line = first_end_line if first else None
+        for token in tokens:
+            if token.type == "DATA":
+                data.update(self.inline_data(token))
+                continue
+            if last_line is not None and token.line != last_line:
+                parts.append(" ")
+            parts.append(token.value)
+            last_line = token.end_line
+        return "".join(parts)
+
     def warn_squashed_relations(self, tokens: list[Token]) -> None:
         """A wrapped line like `+[B]` was meant as a relation: say so instead of reading it as text."""
         for token in tokens:
-            if token.type != "TEXT":
+            if token.type not in _TEXT_TOKENS:
                 continue
             for match in _SQUASHED_RELATION.finditer(token.value):
                 line = token.line + token.value.count("\n", 0, match.start("sign"))
@@ -387,9 +402,13 @@ class DocumentBuilder:
 
     def element_span(self, element: RawElement) -> Span:
         head, inline = element.head, element.inline
-        first = head if head is not None else inline[0]
         last = inline[-1] if inline else head
-        return Span(self.path, first.line, first.column, last.end_line, last.end_column)
+        if head is None:
+            first = inline[0]
+            return Span(self.path, first.line, first.column, last.end_line, last.end_column)
+        # after the relation sign or number of a line-level token
+        column = head.column if head.type not in _MARKED_HEADS else head.column + head_parts(head)[0]
+        return Span(self.path, head.line, column, last.end_line, last.end_column)
 
     def element(self, element: RawElement, role: Role, parent: Ref | None = None, op: Token | None = None) -> Ref:
         """Record one written element and the relations under it; return its reference.
@@ -397,17 +416,28 @@ class DocumentBuilder:
         The relation to ``parent`` is recorded before those under the element
         so relations come out in document order.
         """
-        span = self.element_span(element)
-        text, argdown_text, tags, data = self.inline(element.inline)
+        head, inline = element.head, element.inline
+        last = inline[-1] if inline else head
         quotes = self.quotes(element.quotes) if element.quotes else ()
-        if element.head is None:
+        if head is None:
+            span = Span(self.path, inline[0].line, inline[0].column, last.end_line, last.end_column)
+            text, argdown_text, tags, data = self.inline(inline)
             self.check_unclosed_title(element, span)
             title, generated = self.next_untitled(), True
         else:
-            head = element.head.value
-            title = self.titles.get(head)
-            if title is None:  # most titles are written several times: normalise each once
-                title = self.titles[head] = _title_of(element.head)
+            if head.type in _HEADS_WITH_TEXT:  # a definition with its text, written once: nothing to cache
+                value = head.value
+                close = value.index("]" if value[0] == "[" else ">")
+                # the text starts at its first non-blank character after the colon (see head_parts)
+                text, argdown_text, tags, data = self.inline(inline, head, value[close + 2 :].lstrip(" \t"))
+                title, start = normalize_title(value[1:close]), 0
+            else:
+                text, argdown_text, tags, data = self.inline(inline)
+                known = self.heads.get(head.value)
+                if known is None:  # most heads are written several times: read each once
+                    known = self.heads[head.value] = (_title_of(head), head_parts(head)[0])
+                title, start = known
+            span = Span(self.path, head.line, head.column + start, last.end_line, last.end_column)
             generated = False
         is_reference = element.is_reference and not text
         section = self.section_stack[-1].id if self.section_stack else None
@@ -424,7 +454,8 @@ class DocumentBuilder:
             )
             ref = Ref(_ARGUMENT, title)
         if parent is not None and op is not None:
-            self.relate(parent, ref, op)
+            # a relation to a reference is one token with its head: the sign ends where the head starts
+            self.relate(parent, ref, op, start if op is head else None)
         if element.relations:
             self.relations_under(ref, element.relations)
         return ref
@@ -451,11 +482,15 @@ class DocumentBuilder:
             element(relation.element, role, parent, relation.op)
         self.depth -= 1
 
-    def relate(self, parent: Ref, child: Ref, op: Token) -> None:
-        operator = op.value.strip()
+    def relate(self, parent: Ref, child: Ref, op: Token, sign_length: int | None = None) -> None:
+        if sign_length is None:
+            span = Span(self.path, op.line, op.column, op.end_line, op.end_column)
+            operator = op.value.strip()
+        else:
+            span = Span(self.path, op.line, op.column, op.line, op.column + sign_length)
+            operator = op.value[:sign_length].strip()
         child_is_source, type_ = _OPERATORS[operator]
         source, target = (child, parent) if child_is_source else (parent, child)
-        span = Span(self.path, op.line, op.column, op.end_line, op.end_column)
         if _same_element(source, target):
             self.diagnostics.append(
                 warning("self-relation", span, "a relation needs two different elements", element=str(source), verb=_VERBS[type_])
@@ -480,9 +515,8 @@ class DocumentBuilder:
 
     def anonymous_argument(self, pcs: RawPcs) -> None:
         first = pcs.items[0]
-        token = first.number if isinstance(first, RawPcsItem) else first.token
         title = self.next_untitled()
-        span = token_span(self.path, token)
+        span = _mark_span(self.path, first.number) if isinstance(first, RawPcsItem) else token_span(self.path, first.token)
         index = len(self.arguments)
         self.arguments.append(Argument(title, "", span, False, True, section=self.section_id))
         items = self.pcs(title, pcs)
@@ -499,10 +533,10 @@ class DocumentBuilder:
             if isinstance(raw, RawInference):
                 pending = raw
                 continue
-            number = int(raw.number.value.strip()[1:-1])
+            number = int(raw.number.value[1 : raw.number.value.index(")")])
             if number != expected_number:
                 self.diagnostics.append(
-                    warning("pcs-numbering", token_span(self.path, raw.number), "number premises and conclusions (1), (2), (3), … in order", found=number, expected=expected_number)
+                    warning("pcs-numbering", _mark_span(self.path, raw.number), "number premises and conclusions (1), (2), (3), … in order", found=number, expected=expected_number)
                 )
             expected_number = number + 1
             role = roles[len(items)]
@@ -601,9 +635,25 @@ def _key_span(path: str, token: Token, key: str) -> Span:
 
 
 def _title_of(head: Token) -> str:
-    value = head.value.rstrip()
-    closer = "]" if value[0] == "[" else ">"
-    return normalize_title(value[1 : value.rindex(closer)])
+    """The title of a head token as written: [Title]:, <Title>, + [Title], (1) [Title], [Title]: text …"""
+    value = head.value
+    start = head_parts(head)[0]
+    closer = "]" if value[start] == "[" else ">"
+    return normalize_title(value[start + 1 : value.index(closer, start + 1)])
+
+
+def _mark_span(path: str, token: Token) -> Span:
+    """Where a relation sign or premise number is: its own token, or the start of a line-level token."""
+    if token.type in _MARKED_HEADS:
+        end = token.column + head_parts(token)[0]
+        return Span(path, token.line, token.column, token.line, end)
+    return Span(path, token.line, token.column, token.end_line, token.end_column)
+
+
+# Line-level head tokens (see argmap.parse.head_parts): with their text, or after a sign or number.
+_HEADS_WITH_TEXT = frozenset({"STATEMENT_WITH_TEXT", "ARGUMENT_WITH_TEXT"})
+_MARKED_HEADS = frozenset({"RELATED_REF", "NUMBERED_REF"})
+_TEXT_TOKENS = _HEADS_WITH_TEXT | {"TEXT"}
 
 
 def _mode_of(front_matter: dict) -> str | None:

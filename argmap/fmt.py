@@ -168,7 +168,7 @@ def _parse(text: str, path: str) -> list:
         span = Span(path, 1, 1, 1, 4)
         raise FormatError([error("unterminated-front-matter", span, "end the front matter with a line holding only '==='")])
     try:
-        return parse_raw(text, path)
+        return parse_raw(text, path, split_lines=True)
     except ArgmapError as exc:
         raise FormatError(_syntax_errors(text, path, exc)) from None
 

@@ -31,7 +31,12 @@ MAX_DEPTH = 100
 @dataclass(slots=True)
 class RawElement:
     kind: str  # "statement" | "argument"
-    head: Token | None  # the [Title]: / <Title> token, None when untitled
+    # The [Title]: / <Title> token, None when untitled. It may be a line-level
+    # token (see head_parts): STATEMENT_WITH_TEXT and ARGUMENT_WITH_TEXT carry
+    # the first run of text too, RELATED_REF starts with the relation sign
+    # (it is also the relation's op), NUMBERED_REF with the number (it is also
+    # the item's number). parse_raw(..., split_lines=True) splits them.
+    head: Token | None
     inline: list[Token]
     is_reference: bool
     quotes: list[Token] | tuple = ()
@@ -80,12 +85,34 @@ class RawFrontMatter:
 _NONE: tuple = ()  # the inline tokens, quotes or relations of an element without any (most of them)
 
 
-# Where the line-level tokens of grammar/argmap.lark split: after the head of
-# an element with text, after a relation sign, after a number like (1).
-_AFTER_STATEMENT_HEAD = re.compile(r"[^\]]*\]:[ \t]*")
-_AFTER_ARGUMENT_HEAD = re.compile(r"[^>]*>:[ \t]*")
 _AFTER_SIGN = re.compile(r"\S+[ \t]+")
 _AFTER_NUMBER = re.compile(r"\(\d+\)[ \t]*")
+
+
+def head_parts(token: Token) -> tuple[int, int]:
+    """Where the [Title] or <Title> of a head token starts, and where its text starts.
+
+    The line-level tokens of grammar/argmap.lark hold more than a head: a
+    relation sign before it (RELATED_REF), a number (NUMBERED_REF), or the
+    first run of the element's text after it (STATEMENT_WITH_TEXT,
+    ARGUMENT_WITH_TEXT). The text starts at the end of the value when there
+    is none.
+    """
+    value, kind = token.value, token.type
+    if kind == "RELATED_REF":
+        return _AFTER_SIGN.match(value).end(), len(value)
+    if kind == "NUMBERED_REF":
+        return _AFTER_NUMBER.match(value).end(), len(value)
+    if kind == "STATEMENT_WITH_TEXT" or kind == "ARGUMENT_WITH_TEXT":
+        # a title holds no closing bracket, and the text starts at its first
+        # non-blank character (the terminal says so)
+        at = value.index("]:" if kind == "STATEMENT_WITH_TEXT" else ">:") + 2
+        return 0, len(value) - len(value[at:].lstrip(" \t"))
+    return 0, len(value)
+
+
+def _split_head_and_text(token: Token, head_type: str) -> tuple[Token, Token]:
+    return _split(token, head_parts(token)[1], head_type, "TEXT")
 
 
 def _split(token: Token, at: int, first: str, second: str) -> tuple[Token, Token]:
@@ -149,9 +176,7 @@ class _ToRaw(Transformer):
         return RawElement("statement", children[0], _NONE, False, _NONE, _NONE)
 
     def statement_with_text(self, children):
-        token = children[0]
-        head, text = _split(token, _AFTER_STATEMENT_HEAD.match(token.value).end(), "STATEMENT_DEF", "TEXT")
-        return RawElement("statement", head, [text], False, _NONE, _NONE)
+        return RawElement("statement", children[0], _NONE, False, _NONE, _NONE)
 
     def statement_reference(self, children):
         return RawElement("statement", children[0], _NONE, True, _NONE, _NONE)
@@ -160,9 +185,7 @@ class _ToRaw(Transformer):
         return RawElement("argument", children[0], _NONE, False, _NONE, _NONE)
 
     def argument_with_text(self, children):
-        token = children[0]
-        head, text = _split(token, _AFTER_ARGUMENT_HEAD.match(token.value).end(), "ARGUMENT_DEF", "TEXT")
-        return RawElement("argument", head, [text], False, _NONE, _NONE)
+        return RawElement("argument", children[0], _NONE, False, _NONE, _NONE)
 
     def argument_reference(self, children):
         return RawElement("argument", children[0], _NONE, True, _NONE, _NONE)
@@ -221,12 +244,8 @@ class _ToRaw(Transformer):
 
     def related_reference(self, children):
         token = children[0]
-        at = _AFTER_SIGN.match(token.value).end()
-        if token.value[at] == "[":
-            op, head = _split(token, at, "RELATION", "STATEMENT_REF")
-            return RawRelation(op, RawElement("statement", head, _NONE, True, _NONE, _NONE))
-        op, head = _split(token, at, "RELATION", "ARGUMENT_REF")
-        return RawRelation(op, RawElement("argument", head, _NONE, True, _NONE, _NONE))
+        kind = "statement" if token.value[head_parts(token)[0]] == "[" else "argument"
+        return RawRelation(token, RawElement(kind, token, _NONE, True, _NONE, _NONE))
 
     # ------------------------------------------------------------ premise–conclusion structures and lists
 
@@ -248,8 +267,7 @@ class _ToRaw(Transformer):
 
     def numbered_reference(self, children):
         token = children[0]
-        number, head = _split(token, _AFTER_NUMBER.match(token.value).end(), "PCS_NUMBER", "STATEMENT_REF")
-        return RawPcsItem(number, RawElement("statement", head, _NONE, True, _NONE, _NONE))
+        return RawPcsItem(token, RawElement("statement", token, _NONE, True, _NONE, _NONE))
 
     def inference(self, children):
         return RawInference(children[0], _NONE)
@@ -261,6 +279,32 @@ class _ToRaw(Transformer):
         items = children[0]
         items.items.append((children[1], children[2]))
         return items
+
+
+class _ToRawTokens(_ToRaw):
+    """As _ToRaw, with the line-level tokens split into the tokens the lexer would otherwise have made.
+
+    For argmap fmt, which lays a file out again from the place of every token.
+    """
+
+    def statement_with_text(self, children):
+        head, text = _split_head_and_text(children[0], "STATEMENT_DEF")
+        return RawElement("statement", head, [text], False, _NONE, _NONE)
+
+    def argument_with_text(self, children):
+        head, text = _split_head_and_text(children[0], "ARGUMENT_DEF")
+        return RawElement("argument", head, [text], False, _NONE, _NONE)
+
+    def related_reference(self, children):
+        relation = super().related_reference(children)
+        at = head_parts(children[0])[0]
+        relation.op, relation.element.head = _split(children[0], at, "RELATION", relation.element.kind.upper() + "_REF")
+        return relation
+
+    def numbered_reference(self, children):
+        item = super().numbered_reference(children)
+        item.number, item.element.head = _split(children[0], head_parts(children[0])[0], "PCS_NUMBER", "STATEMENT_REF")
+        return item
 
 
 # ---------------------------------------------------------------- post-lexer
@@ -538,14 +582,14 @@ def grammar_text() -> str:
     return (Path(__file__).resolve().parent.parent / "grammar" / "argmap.lark").read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=1)
-def parser() -> Lark:
+@functools.lru_cache(maxsize=2)
+def parser(split_lines: bool = False) -> Lark:
     return Lark(
         grammar_text(),
         parser="lalr",
         lexer="contextual",
         postlex=LineStructure(),
-        transformer=_ToRaw(),
+        transformer=_ToRawTokens() if split_lines else _ToRaw(),
         propagate_positions=False,
         maybe_placeholders=False,
         cache=True,  # Lark stores the LALR tables in the temp dir, keyed by grammar and options
@@ -677,11 +721,15 @@ def _unterminated(text: str, pos: int) -> tuple[str, str, str] | None:
     return None
 
 
-def parse_raw(text: str, path: str) -> list:
-    """Parse one document's text into raw blocks, or raise ArgmapError."""
+def parse_raw(text: str, path: str, *, split_lines: bool = False) -> list:
+    """Parse one document's text into raw blocks, or raise ArgmapError.
+
+    ``split_lines`` splits the line-level tokens (see RawElement) into the
+    tokens they are made of, for a caller that needs the place of each.
+    """
     token = _SOURCE.set((path, text))
     try:
-        return parser().parse(text)
+        return parser(split_lines).parse(text)
     except ArgmapError:
         raise
     except VisitError as exc:  # an error raised inside the transformer
