@@ -28,6 +28,7 @@ import json
 import re
 from typing import Any, Iterable, Mapping
 
+from .collector import gc_paused
 from .model import Document, Kind, Ref, Relation, RelationType, Role, Section, Span, Statement
 
 EC = "equivalence-class"
@@ -169,7 +170,8 @@ def to_argdown_dict(document: Document) -> dict[str, Any]:
 
 
 def to_argdown_json(document: Document) -> str:
-    return json.dumps(to_argdown_dict(document), ensure_ascii=False, indent=2) + "\n"
+    with gc_paused():  # the dicts of a large document, several per element
+        return json.dumps(to_argdown_dict(document), ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- elements

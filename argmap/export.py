@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 
+from .collector import gc_paused
 from .model import ArgumentMap, Relation
 
 FORMAT_VERSION = 1
@@ -103,7 +104,8 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
 def to_json_bytes(argument_map: ArgumentMap) -> bytes:
     """The canonical JSON as UTF-8 bytes, ready to write (no decoding and re-encoding of a large map)."""
     # orjson: the standard library's encoder falls back to pure Python when indenting
-    return orjson.dumps(to_dict(argument_map), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    with gc_paused():  # the dicts of a large map, one per element
+        return orjson.dumps(to_dict(argument_map), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def to_json(argument_map: ArgumentMap) -> str:

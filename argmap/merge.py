@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 
-from .build import gc_paused, parse_document
+from .build import parse_document
+from .collector import gc_paused
 from .errors import error, warning
 from .model import (
     Argument,
