@@ -15,12 +15,20 @@ times whole processes, interleaved: ``argmap export --format json FILE`` and
 ``argdown json FILE OUTDIR``. It prints the medians, the speed-up and argmap's
 time per statement; the last line compares that per-statement time at the
 largest size with the one at the size before it (linear growth: at most 1.1×).
+
+``--debates CORPUS`` adds a row for documents people wrote rather than the
+generator: the seven long example debates of the Argdown compatibility
+corpus (``CORPUS/docs/01-*`` to ``07-*``, front matter dropped), copied until
+the document is as large as ``--debates-bytes`` (3 MB by default, about the
+generated 20 000 statements), every title in each copy suffixed with the
+document and copy number so that the copies do not merge.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -45,7 +53,9 @@ def timed(command: list[str]) -> float:
 
 
 def counts_argmap(path: Path) -> tuple[int, int, int]:
-    done = subprocess.run([*argmap_command(), "export", "--format", "json", str(path)], check=True, capture_output=True, text=True)
+    # Argdown's model (argdown-json): argmap's own JSON keeps some relations
+    # Argdown drops (see docs/argdown.md), which a written debate has
+    done = subprocess.run([*argmap_command(), "export", "--format", "argdown-json", str(path)], check=True, capture_output=True, text=True)
     data = json.loads(done.stdout)
     return len(data["statements"]), len(data["arguments"]), len(data["relations"])
 
@@ -56,32 +66,76 @@ def counts_argdown(argdown: str, path: Path, out: Path) -> tuple[int, int, int]:
     return len(data["statements"]), len(data["arguments"]), len(data["relations"])
 
 
+_STATEMENT_TITLE = re.compile(r"\[([^\[\]\n]+)\](?!\()")  # not a link's [words](url)
+_ARGUMENT_TITLE = re.compile(r"<(?!!--)([^<>\n]+)>")
+
+
+def debates(corpus: Path, size: int) -> str:
+    """The corpus's long example debates, copied to about ``size`` characters (see the module's docstring)."""
+    texts = []
+    for path in sorted((corpus / "docs").glob("0[1-7]-*.argdown")):
+        text = path.read_text(encoding="utf-8-sig")
+        if text.startswith("==="):  # front matter: once is enough, and copies of it would be text
+            text = text[text.index("\n===", 3) + 4 :]
+        texts.append(text)
+    if not texts:
+        raise SystemExit(f"no documents {corpus}/docs/01-*.argdown … 07-*.argdown")
+    parts: list[str] = []
+    copy, length = 0, 0
+    while length < size:
+        copy += 1
+        for number, text in enumerate(texts, 1):
+            suffix = f" {number}.{copy}"
+            text = _STATEMENT_TITLE.sub(lambda m: f"[{m.group(1)}{suffix}]", text)
+            text = _ARGUMENT_TITLE.sub(lambda m: f"<{m.group(1)}{suffix}>", text)
+            parts.append(text + "\n\n")
+            length += len(parts[-1])
+    return "".join(parts)
+
+
+def compare(argdown: str, path: Path, out: Path, repeat: int) -> tuple[tuple[int, int, int], float, float] | None:
+    """Counts both tools agree on, and the median times of each; None (after saying why) if the counts differ."""
+    ours, theirs = counts_argmap(path), counts_argdown(argdown, path, out)
+    if ours != theirs:
+        print(f"{path.name}: counts differ (statements, arguments, relations): argmap {ours}, argdown {theirs}", file=sys.stderr)
+        return None
+    times: dict[str, list[float]] = {"argmap": [], "argdown": []}
+    for _ in range(repeat):  # interleaved, so drift hits both tools alike
+        times["argmap"].append(timed([*argmap_command(), "export", "--format", "json", str(path)]))
+        times["argdown"].append(timed([argdown, "json", str(path), str(out)]))
+    return ours, statistics.median(times["argmap"]), statistics.median(times["argdown"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("argdown", help="path to the argdown binary (@argdown/cli 2.0.0)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 20000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size (median; at least 3)")
+    parser.add_argument("--debates", type=Path, metavar="CORPUS", help="also time copies of the Argdown corpus's example debates")
+    parser.add_argument("--debates-bytes", type=int, default=3_000_000, help="how large that document is made (default: 3 MB)")
     args = parser.parse_args(argv)
     argdown = shutil.which(args.argdown) or args.argdown
     repeat = max(args.repeat, 3)
 
     rows = []
+    debate_row = None
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         for size in args.sizes:
             path = tmp_path / f"doc{size}.argdown"
             path.write_text(document(size), encoding="utf-8")
-            out = tmp_path / f"out{size}"
-            ours, theirs = counts_argmap(path), counts_argdown(argdown, path, out)
-            if ours != theirs:
-                print(f"{size} statements: counts differ (statements, arguments, relations): argmap {ours}, argdown {theirs}", file=sys.stderr)
+            result = compare(argdown, path, tmp_path / f"out{size}", repeat)
+            if result is None:
                 return 1
-            times: dict[str, list[float]] = {"argmap": [], "argdown": []}
-            for _ in range(repeat):  # interleaved, so drift hits both tools alike
-                times["argmap"].append(timed([*argmap_command(), "export", "--format", "json", str(path)]))
-                times["argdown"].append(timed([argdown, "json", str(path), str(out)]))
-            a, b = statistics.median(times["argmap"]), statistics.median(times["argdown"])
+            ours, a, b = result
             rows.append((size, path.stat().st_size, ours, a, b))
+        if args.debates:
+            path = tmp_path / "debates.argdown"
+            path.write_text(debates(args.debates, args.debates_bytes), encoding="utf-8")
+            result = compare(argdown, path, tmp_path / "out-debates", repeat)
+            if result is None:
+                return 1
+            debate_row = (path.stat().st_size, *result)
 
     print(f"{'statements':>10} {'bytes':>9} {'ECs/args/rels':>17} {'argmap s':>9} {'argdown s':>10} {'speed-up':>9} {'argmap µs/stmt':>15}")
     for size, size_bytes, (s, ar, r), a, b in rows:
@@ -90,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         (n1, *_r1, a1, _b1), (n2, *_r2, a2, _b2) = rows[-2], rows[-1]
         ratio = (a2 / n2) / (a1 / n1)
         print(f"argmap time per statement at {n2} / at {n1}: {ratio:.2f} (linear: at most 1.1)")
+    if debate_row is not None:
+        size_bytes, (s, ar, r), a, b = debate_row
+        print(f"{'debates':>10} {size_bytes:>9} {f'{s}/{ar}/{r}':>17} {a:>9.3f} {b:>10.3f} {b / a:>8.1f}×  (the corpus's example debates, copied)")
     return 0
 
 
