@@ -7,7 +7,12 @@ tokens a plain head, sign or number would be. Either way a user sees the same
 spans in messages and the same model.
 """
 
-from argmap.build import parse_document
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.build import build_document, parse_document
+from argmap.errors import ArgmapError
 from argmap.parse import RawElement, RawPcs, head_parts, parse_raw
 
 TEXT = """<Deal>: A deal {source: p. 1} is near.
@@ -93,3 +98,29 @@ def test_a_misnumbered_reference_is_pointed_at_by_its_number():
     document = parse_document("(1) [A]\n(3) [B]\n----\n(4) [C]: c\n", "x.argmap")
     warning = next(d for d in document.diagnostics if d.code == "pcs-numbering")
     assert (warning.span.line, warning.span.column, warning.span.end_column) == (2, 1, 5)
+
+
+# Fragments that put heads, signs, numbers, text, data and comments next to
+# each other in every order; most of them parse.
+PIECES = st.sampled_from(
+    ["[A]: x", "[B]", "[B] y", "<C>: y", "<C>", "[D]:", "\n", "\n\n", "\n  + ", "\n  - ", "\n    <+ ", "\n  _ ", "\n(1) ",
+     "\n(2)  ", "\n----", "\n-- r --", "\n# H", "\n> \"q\"", "{a: 1}", " // c", " /* c */ ", "<!-- c -->", "#tag", " text", "\n* "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join))
+def test_whole_and_split_tokens_build_the_same_document(text):
+    try:
+        whole = parse_raw(text, "x.argmap")
+        split = parse_raw(text, "x.argmap", split_lines=True)
+    except ArgmapError as error:  # then both must fail alike
+        with pytest.raises(ArgmapError) as again:
+            parse_raw(text, "x.argmap", split_lines=True)
+        assert again.value.diagnostic() == error.diagnostic()
+        return
+    for block in split:
+        for token in _tokens(block, []):
+            if token is not None:
+                assert text[token.start_pos : token.end_pos] == token.value
+    assert build_document(whole, "x.argmap", text) == build_document(split, "x.argmap", text)
