@@ -4,7 +4,11 @@ The grammar (``grammar/argmap.lark``) sees coarse tokens; the post-lexer in
 this module decides what each line break means (paragraph break, deeper or
 shallower relation level, wrapped text) by looking at how the next line
 starts. The transformer runs inside the LALR parse and builds small raw nodes;
-:mod:`argmap.build` turns those into the typed model.
+:mod:`argmap.build` turns those into the typed model. The commonest lines are
+one token each (a head with its text, a relation sign with its reference, a
+number with its reference): :func:`head_parts` says where their parts are,
+and ``parse_raw(..., split_lines=True)`` splits them for a caller that needs
+the place of every part (argmap fmt).
 """
 
 from __future__ import annotations
