@@ -155,9 +155,9 @@ def export(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
         raise click.UsageError("--format argdown-json exports exactly one file")
     argument_map, _ = load_checked(files)
     if fmt == "argdown-json":
-        from .argdown_json import to_argdown_json
+        from .argdown_json import to_argdown_json_bytes
 
-        data = to_argdown_json(argument_map.documents[0]).encode("utf-8")
+        data = to_argdown_json_bytes(argument_map.documents[0])
     else:
         data = to_json_bytes(argument_map)
     if output is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.argdown_json import to_argdown_dict
+from argmap.argdown_json import to_argdown_dict, to_argdown_json
 from argmap.build import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -150,3 +150,29 @@ def test_cli_exports_one_file_as_argdown_json(argmap_cli, tmp_path):
     twice = argmap_cli("export", "--format", "argdown-json", str(path), str(path))
     assert twice.exit_code == 2
     assert "exactly one file" in twice.stderr
+
+
+def test_inline_data_json_has_no_type_for_is_written_as_argdown_does():
+    # Argdown reads YAML with js-yaml and writes JSON.stringify's output:
+    # dates as UTC ISO strings with milliseconds, sets as objects of nulls,
+    # NaN as null; keys become strings. None of these may crash the export.
+    text = (
+        "[A]: a {when: 2024-01-01, at: 2024-01-01T10:20:30.123456+02:00, s: !!set {b, a}, 1: one, nan: .nan}\n"
+        "  + [B]: b {big: 123456789012345678901234567890}\n"
+    )
+    data = json.loads(to_argdown_json(parse_document(text, "doc.argdown")))
+    assert data["statements"]["A"]["data"] == {
+        "when": "2024-01-01T00:00:00.000Z",
+        "at": "2024-01-01T08:20:30.123Z",
+        "s": {"a": None, "b": None},
+        "1": "one",
+        "nan": None,
+    }
+    assert data["statements"]["B"]["data"] == {"big": 123456789012345678901234567890}  # past 64 bits: still exact
+
+
+def test_export_command_writes_argdown_json_with_dated_data(argmap_cli, tmp_path):
+    (tmp_path / "dated.argdown").write_text("[A]: a {published: 2025-03-01}\n  + [B]: b\n", encoding="utf-8")
+    result = argmap_cli("export", "--format", "argdown-json", "dated.argdown", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["statements"]["A"]["data"] == {"published": "2025-03-01T00:00:00.000Z"}
