@@ -33,7 +33,7 @@ from typing import Any, Iterable, Mapping
 import orjson
 
 from .collector import gc_paused
-from .model import Document, Kind, Ref, Relation, RelationType, Role, Section, Span, Statement
+from .model import Document, Kind, Ref, Relation, RelationType, Role, Section, Statement
 
 EC = "equivalence-class"
 ARGUMENT = "argument"
@@ -73,7 +73,9 @@ def to_argdown_dict(document: Document) -> dict[str, Any]:
 
     # Argdown numbers tags in their order of appearance, headings included.
     statements: dict[str, dict[str, Any]] = {}
-    by_span: dict[Span, Statement] = {}
+    # where each statement starts: a numbered premise is found by its place
+    # (a tuple hashes in C; a Span's dataclass hash is a Python call)
+    by_place: dict[tuple[int, int], Statement] = {}
     events: list[tuple[int, int, Any]] = [(s.span.line, s.span.column, s) for s in document.sections]
     events += [(s.span.line, s.span.column, s) for s in document.statements]
     events += [(a.span.line, a.span.column, a) for a in document.arguments]
@@ -84,7 +86,7 @@ def to_argdown_dict(document: Document) -> dict[str, Any]:
             note_tags(item.tags)
 
     for statement in document.statements:
-        by_span[statement.span] = statement
+        by_place[statement.span.line, statement.span.column] = statement
         ec = statements.get(statement.title)
         if ec is None:
             ec = statements[statement.title] = {"type": EC, "title": statement.title, "members": [], "relations": []}
@@ -124,7 +126,7 @@ def to_argdown_dict(document: Document) -> dict[str, Any]:
             entry["data"] = {**entry.get("data", {}), **argument.data}
         if argument.section is not None and not argument.is_reference and "section" not in entry:
             entry["section"] = argument.section
-        pcs = [_pcs_item(argument.title, item, by_span.get(item.span), remove_tags) for item in argument.pcs]
+        pcs = [_pcs_item(argument.title, item, by_place.get((item.span.line, item.span.column)), remove_tags) for item in argument.pcs]
         if not (argument.generated_title and argument.pcs and not argument.text):
             member = {
                 "type": "statement",
@@ -247,7 +249,7 @@ _USED_AS = {
 def _role_of(statement: Statement) -> str | None:
     if getattr(statement, "list_item", False):
         return None  # Argdown gives statements in lists no role
-    return statement.role.value
+    return statement.role._value_  # a plain attribute: `.value` is the enum module's descriptor, a Python call
 
 
 def _text(text: str, argdown_text: str, remove_tags: bool) -> str:
@@ -258,7 +260,7 @@ def _pcs_item(argument: str, item, statement: Statement | None, remove_tags: boo
     entry: dict[str, Any] = {
         "type": "statement",
         "title": item.statement,
-        "role": item.role.value,
+        "role": item.role._value_,
         "text": _text(statement.text, statement.argdown_text, remove_tags) if statement is not None else "",
         "argumentTitle": argument,
     }
@@ -439,7 +441,7 @@ def _relation_dict(relation: tuple[End, End, RelationType]) -> dict[str, Any]:
     source, target, type_ = relation
     out: dict[str, Any] = {
         "type": "relation",
-        "relationType": type_.value,
+        "relationType": type_._value_,
         "from": source[1],
         "fromType": source[0],
         "to": target[1],
