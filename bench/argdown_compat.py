@@ -28,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from argmap.argdown_json import to_argdown_json  # noqa: E402
-from argmap.merge import read_document  # noqa: E402
-from argmap.model import Severity  # noqa: E402
+from argmap.interchange.argdown_json import to_argdown_json  # noqa: E402
+from argmap.merge.combine import read_document  # noqa: E402
+from argmap.core.model import Severity  # noqa: E402
 
 MODEL_FIELDS = ("statements", "arguments", "pcs", "pcs_roles", "relations_detailed", "inference_relations")
 GROUPS = {

@@ -39,7 +39,7 @@ shared claim) among the top 2 × (number of true pairs) suggestions.
 One tell remains that no split can hide: in the examples a copy without a
 text of its own (only a quote) is always a copy of a shared claim, because
 the author wrote the text once, in one file. A method must not use "has no
-text" as a signal; argmap.suggest does not.
+text" as a signal; argmap.extract.suggest does not.
 
 The examples are never modified.
 """
@@ -53,12 +53,12 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from argmap.build import parse_document
-from argmap.check import normalize_quote
-from argmap.extract import DEFAULT_MIN_SCORE, Options, extract, load_lexicon, make_title, normalize_article
-from argmap.merge import read_document
-from argmap.model import Document, Role
-from argmap.suggest import Claim, claims_of_documents, suggest
+from argmap.build.document import parse_document
+from argmap.core.text import normalize_quote
+from argmap.extract.extractor import DEFAULT_MIN_SCORE, Options, extract, load_lexicon, make_title, normalize_article
+from argmap.merge.combine import read_document
+from argmap.core.model import Document
+from argmap.extract.suggest import Claim, claims_of_documents, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "ukraine-talks"

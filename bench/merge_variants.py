@@ -9,7 +9,7 @@ answer away) and is judged like the shipped score: true pairs in the top
 2 × 29 = 58, and also in the top 20, 116, 290 and 580, and the median rank of
 a true pair, to see whether a variant that ties at 58 ranks true pairs better
 further down. The figures are quoted in docs/extract.md; none of the variants
-beat the shipped score at 58, so argmap.suggest keeps it.
+beat the shipped score at 58, so argmap.extract.suggest keeps it.
 
 Every signal here is general: nothing is fitted to these sentences. The
 weights tried are round numbers, several per variant, all printed.
@@ -33,10 +33,10 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from argmap.check import normalize_quote
-from argmap.extract import normalize_article, sentences
-from argmap.model import Document
-from argmap.suggest import Claim, content_words, similarities
+from argmap.core.text import normalize_quote
+from argmap.extract.extractor import normalize_article, sentences
+from argmap.core.model import Document
+from argmap.extract.suggest import Claim, content_words, similarities
 
 HERE = Path(__file__).resolve().parent
 CUTS = (20, 58, 116, 290, 580)

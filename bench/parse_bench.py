@@ -20,10 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import document  # noqa: E402
 
-from argmap.check import check  # noqa: E402
-from argmap.export import to_json  # noqa: E402
-from argmap.merge import load  # noqa: E402
-from argmap.parse import parser  # noqa: E402
+from argmap.check.checks import check  # noqa: E402
+from argmap.interchange.canonical import to_json  # noqa: E402
+from argmap.merge.combine import load  # noqa: E402
+from argmap.parse.parser import parser  # noqa: E402
 
 
 def in_process(path: Path) -> float:

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import document  # noqa: E402
 
-from argmap.graph import build_graph  # noqa: E402
-from argmap.merge import load  # noqa: E402
+from argmap.draw.graph import build_graph  # noqa: E402
+from argmap.merge.combine import load  # noqa: E402
 
 TARGET = 0.300
 FRONT_MATTER = "===\nsource:\n  id: bench\n  title: Generated\npositions:\n" + "".join(f"  t{i}: {{label: Position {i}}}\n" for i in range(7)) + "===\n\n"

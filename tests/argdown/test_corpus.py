@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.argdown_json import to_argdown_dict, to_argdown_json
-from argmap.build import parse_document
+from argmap.interchange.argdown_json import to_argdown_dict, to_argdown_json
+from argmap.build.document import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CORPUS = ROOT.parent / "shared" / "argdown-corpus"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.argdown_json import to_argdown_dict
-from argmap.build import parse_document
-from argmap.model import Severity
+from argmap.interchange.argdown_json import to_argdown_dict
+from argmap.build.document import parse_document
+from argmap.core.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CORPUS = ROOT.parent / "shared" / "argdown-corpus"

@@ -5,7 +5,6 @@ import sys
 import venv
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +19,9 @@ def test_wheel_contains_grammar_and_parses(tmp_path):
     (wheel,) = dist.glob("argmap-*.whl")
     import zipfile
 
-    assert "argmap/grammar/argmap.lark" in zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "argmap/parse/grammar/argmap.lark" in names
+    assert "argmap/extract/lexicon/ukraine-war.yaml" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True, system_site_packages=False).create(env_dir)
@@ -31,7 +32,7 @@ def test_wheel_contains_grammar_and_parses(tmp_path):
     sample = tmp_path / "sample.argmap"
     sample.write_text("[A]: A statement.\n  + [B]: Support.\n", encoding="utf-8")
     result = subprocess.run(
-        [str(python), "-c", f"import sys; sys.path.append({site!r}); from argmap.cli import main; main()", "check", str(sample)],
+        [str(python), "-c", f"import sys; sys.path.append({site!r}); from argmap.cli.main import main; main()", "check", str(sample)],
         capture_output=True,
         text=True,
         cwd=tmp_path,

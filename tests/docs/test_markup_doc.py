@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.check import check
-from argmap.merge import load
-from argmap.model import Severity
+from argmap.check.checks import check
+from argmap.merge.combine import load
+from argmap.core.model import Severity
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "markup.md"
 FENCE = re.compile(r"(?:<!-- expect: (?P<expect>[^>]*) -->\n)?```argmap\n(?P<body>.*?)```", re.S)

@@ -4,9 +4,9 @@ import re
 import shutil
 from pathlib import Path
 
-from argmap.check import check
-from argmap.merge import load
-from argmap.model import Severity
+from argmap.check.checks import check
+from argmap.merge.combine import load
+from argmap.core.model import Severity
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ukraine-talks"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.embed import Block, MapRequest, find_blocks, options, plan, prepare, write
-from argmap.graph import ViewOptions
+from argmap.embed.markdown import Block, MapRequest, find_blocks, options, plan, prepare, write
+from argmap.draw.graph import ViewOptions
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -275,14 +275,14 @@ def test_fences_follow_commonmark():
 def test_options_are_those_of_render():
     names = set(options())
     assert {"focus", "depth", "group-by", "position", "source", "pcs", "labels", "wrap", "rankdir", "legend", "file", "alt", "caption"} <= names
-    from argmap.cli import render
+    from argmap.cli.main import render
 
     render_options = {p.name.replace("_", "-") for p in render.params} - {"files", "output", "fmt", "timeout"}
     assert render_options <= names, render_options - names
 
 
 def test_prepare_without_anything_to_draw():
-    from argmap.model import Span
+    from argmap.core.model import Span
 
     prepared, diagnostics = prepare(MapRequest((), None, {}, Span("doc.md", 3, 1, 3, 1)))
     assert prepared is None and [d.code for d in diagnostics] == ["embed-empty"]
@@ -292,9 +292,9 @@ def test_default_view_is_render_default(lesson):
     result = plan(lesson, lesson.parent / "out.md")
     assert not result.failed
     whole = result.maps[0]
-    from argmap.graph import build_graph
-    from argmap.merge import load
-    from argmap.render import render
+    from argmap.draw.graph import build_graph
+    from argmap.merge.combine import load
+    from argmap.draw.render import render
 
     files = sorted((lesson.parent / "maps").glob("*.argmap"))
     assert whole.dot == render(build_graph(load(files), ViewOptions()), "dot"), "a block without options draws what `argmap render` draws"

@@ -21,7 +21,7 @@ POSITIONS = {"restraint", "pressure", "skepticism"}
 def exported():
     from click.testing import CliRunner
 
-    from argmap.cli import main
+    from argmap.cli.main import main
 
     result = CliRunner().invoke(main, ["export", *[str(EXAMPLE / f) for f in FILES]])
     assert result.exit_code == 0, result.stderr

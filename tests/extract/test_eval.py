@@ -80,8 +80,8 @@ def _titles(document):
 
 
 def test_the_split_renames_shared_titles_in_the_graph_too(split):
-    from argmap.merge import read_document
-    from argmap.suggest import claims_of_documents
+    from argmap.merge.combine import read_document
+    from argmap.extract.suggest import claims_of_documents
 
     originals = [read_document(p) for p in sorted(EXAMPLES.glob("*.argmap"))]
     counts: dict[str, int] = {}

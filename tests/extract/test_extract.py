@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.check import check, normalize_quote
-from argmap.errors import ArgmapError
-from argmap.extract import (
+from argmap.check.checks import check
+from argmap.core.text import normalize_quote
+from argmap.core.errors import ArgmapError
+from argmap.extract.extractor import (
     Options,
     extract,
     extract_article,
@@ -26,8 +27,8 @@ from argmap.extract import (
     score_sentence,
     sentences,
 )
-from argmap.merge import load
-from argmap.model import Severity
+from argmap.merge.combine import load
+from argmap.core.model import Severity
 
 from ..conftest import ROOT
 
@@ -85,7 +86,7 @@ def test_same_input_same_draft_even_in_another_process():
     first = extract(text, Options(article="a.txt")).text
     assert extract(text, Options(article="a.txt")).text == first
     code = (
-        "import sys; from argmap.extract import extract, Options; "
+        "import sys; from argmap.extract.extractor import extract, Options; "
         "sys.stdout.write(extract(sys.stdin.read(), Options(article='a.txt')).text)"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONIOENCODING": "utf-8"}

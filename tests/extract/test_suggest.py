@@ -1,4 +1,4 @@
-"""argmap.suggest: the lexical score (scikit-learn's TF-IDF + rapidfuzz) and its guarantees."""
+"""argmap.extract.suggest: the lexical score (scikit-learn's TF-IDF + rapidfuzz) and its guarantees."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import random
 
 import numpy as np
 
-from argmap.merge import read_document
-from argmap.suggest import Claim, claims_of_documents, similarities, suggest
+from argmap.merge.combine import read_document
+from argmap.extract.suggest import Claim, claims_of_documents, similarities, suggest
 
 from ..conftest import ROOT
 

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from argmap.fmt import format_text, meaning
+from argmap.fmt.formatter import format_text, meaning
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "fmt.md"
 

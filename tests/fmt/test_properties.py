@@ -13,9 +13,9 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import ArgmapError
-from argmap.fmt import FormatError, format_text, meaning
-from argmap.parse import parse_raw
+from argmap.core.errors import ArgmapError
+from argmap.fmt.formatter import FormatError, format_text, meaning
+from argmap.parse.parser import parse_raw
 
 WORDS = st.sampled_from(["talks", "Moscow", "sanctions", "peace", "war", "deal", "Kyiv", "#pressure", "@[T1]", "naïve", "“q”", "{page: 3}"])
 OPERATORS = ["+", "-", "_", "<+", "<-", "<_", "+>", "->", "_>", "><"]

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap.argdown_json import to_argdown_dict, to_argdown_json
-from argmap.build import parse_document
-from argmap.export import to_json
-from argmap.fmt import _SYNTAX_CODES, FormatError, format_text
-from argmap.merge import load, read_document
+from argmap.interchange.argdown_json import to_argdown_dict, to_argdown_json
+from argmap.build.document import parse_document
+from argmap.interchange.canonical import to_json
+from argmap.fmt.formatter import _SYNTAX_CODES, FormatError, format_text
+from argmap.merge.combine import load, read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "argdown-corpus" / "docs"

@@ -1,6 +1,6 @@
 """A readable dump of a parsed document, for snapshot tests."""
 
-from argmap.model import Document, Relation
+from argmap.core.model import Document, Relation
 
 
 def _data(data) -> str:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.export import to_json
-from argmap.merge import load, read_document
+from argmap.interchange.canonical import to_json
+from argmap.merge.combine import load, read_document
 
 from .dump import dump
 

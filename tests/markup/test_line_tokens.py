@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.build import build_document, parse_document
-from argmap.errors import ArgmapError
-from argmap.parse import RawElement, RawPcs, head_parts, parse_raw
+from argmap.build.document import build_document, parse_document
+from argmap.core.errors import ArgmapError
+from argmap.parse.parser import RawElement, RawPcs, head_parts, parse_raw
 
 TEXT = """<Deal>: A deal {source: p. 1} is near.
   + [Talks]: Talks resume in Istanbul.

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.build import parse_document
-from argmap.model import Kind, Severity
+from argmap.build.document import parse_document
+from argmap.core.model import Kind, Severity
 
 WORDS = st.sampled_from(["talks", "Moscow", "sanctions", "peace", "war", "deal", "Kyiv", "stalls", "holds", "arms", "é", "naïve", "“quoted”"])
 OPERATORS = ["+", "-", "<+", "<-", "+>", "->", "><"]

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from argmap.export import to_dict
-from argmap.merge import load
-from argmap.model import Kind, RelationType
+from argmap.interchange.canonical import to_dict
+from argmap.merge.combine import load
+from argmap.core.model import Kind, RelationType
 
 HERE = Path(__file__).parent
 
@@ -69,7 +69,7 @@ def test_title_normalisation_joins_spacing_and_unicode_variants(tmp_path):
 
 
 def test_quotes_are_checked_across_line_breaks_and_typography(monkeypatch):
-    from argmap.check import check
+    from argmap.check.checks import check
 
     monkeypatch.chdir(HERE)
     problems = [d for d in check(load(["a.argmap", "b.argmap"])) if d.severity.value == "error"]

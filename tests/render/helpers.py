@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.merge import load
-from argmap.model import ArgumentMap
+from argmap.merge.combine import load
+from argmap.core.model import ArgumentMap
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

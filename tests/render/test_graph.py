@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from argmap.errors import ArgmapError
-from argmap.graph import (
+from argmap.core.errors import ArgmapError
+from argmap.draw.graph import (
     OKABE_ITO,
     ClusterKind,
     EdgeKind,

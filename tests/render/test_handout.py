@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-from argmap.graph import ViewOptions, build_graph
-from argmap.handout import handout_page
-from argmap.merge import load
-from argmap.render import THEMES, draw
+from argmap.draw.graph import ViewOptions, build_graph
+from argmap.publish.handout import handout_page
+from argmap.merge.combine import load
+from argmap.draw.render import THEMES, draw
 
 from .helpers import HOSTILE, TALKS, needs_dot, talks
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from argmap.stats import statistics, to_json, to_text
+from argmap.analyse.stats import statistics, to_json, to_text
 
 from .helpers import SNAPSHOTS, talks
 

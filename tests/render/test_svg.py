@@ -9,9 +9,9 @@ from functools import lru_cache
 
 import pytest
 
-from argmap.graph import EdgeKind, NodeKind, ViewOptions, build_graph, node_id
-from argmap.merge import load
-from argmap.render import EDGE_STYLES, render
+from argmap.draw.graph import EdgeKind, NodeKind, ViewOptions, build_graph, node_id
+from argmap.merge.combine import load
+from argmap.draw.render import EDGE_STYLES, render
 
 from .helpers import hostile, needs_dot, talks
 
@@ -68,7 +68,7 @@ def test_pcs_view_draws_every_statement_once_and_every_argument_as_node_or_frame
         assert node_id(NodeKind.STATEMENT, title) in nodes, title
     for title, argument in talks().arguments.items():
         if argument.pcs:
-            assert any(c.startswith(f"cluster_argument_") and title.lower() in c for c in clusters), title
+            assert any(c.startswith("cluster_argument_") and title.lower() in c for c in clusters), title
         else:
             assert node_id(NodeKind.ARGUMENT, title) in nodes
 

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 import pytest
 
-from argmap.graph import ViewOptions, build_graph
-from argmap.render import THEMES, finish_svg, render
+from argmap.draw.graph import ViewOptions, build_graph
+from argmap.draw.render import THEMES, finish_svg, render
 
 from .helpers import TALKS, hostile, needs_dot, talks
 

@@ -9,9 +9,9 @@ from functools import lru_cache
 
 import pytest
 
-from argmap.graph import OKABE_ITO, EdgeKind, NodeKind, ViewOptions, build_graph
-from argmap.merge import load
-from argmap.render import EDGE_STYLES, MARK_CYCLE, THEMES, render, to_dot
+from argmap.draw.graph import OKABE_ITO, EdgeKind, NodeKind, ViewOptions, build_graph
+from argmap.merge.combine import load
+from argmap.draw.render import EDGE_STYLES, MARK_CYCLE, THEMES, render, to_dot
 
 from .helpers import ROOT, hostile, needs_dot, talks
 

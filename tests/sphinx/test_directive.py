@@ -146,7 +146,7 @@ def test_figure_caption_alt_text_and_reference(built, snapshot):
 
 def test_the_same_maps_as_argmap_embed(built, tmp_path):
     """Blocks and directives with the same options draw the same files."""
-    from argmap.embed import plan
+    from argmap.embed.markdown import plan
 
     _, out, _ = built
     doc = tmp_path / "lesson.md"

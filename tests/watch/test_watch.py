@@ -1,4 +1,4 @@
-"""`argmap watch` and argmap.watch: re-render on save, keep the last good output, report, stop cleanly."""
+"""`argmap watch` and argmap.publish.watch: re-render on save, keep the last good output, report, stop cleanly."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.watch import Outcome, render_job, watch
+from argmap.publish.watch import Outcome, render_job, watch
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed (make test installs it)")
 
@@ -32,7 +32,7 @@ def save(path: Path, text: str) -> None:
 
 
 class Watching:
-    """argmap.watch.watch in a thread, its outcomes in a queue; always stopped."""
+    """argmap.publish.watch.watch in a thread, its outcomes in a queue; always stopped."""
 
     def __init__(self, files: list[Path], output: Path, fmt: str = "svg"):
         self.outcomes: queue.Queue[Outcome] = queue.Queue()

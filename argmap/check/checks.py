@@ -7,24 +7,15 @@ the whole map (or the files it points to) and run after merging.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 
-from .errors import error, warning
-from .merge import did_you_mean
-from .model import ArgumentMap, Diagnostic, Document, Kind, Quote, Ref, RelationType, Severity, Span
+from ..core.errors import error, warning
+from ..core.text import QUOTE_TRANSLATION, did_you_mean, normalize_quote
+from ..core.model import ArgumentMap, Diagnostic, Document, Kind, Quote, Ref, RelationType, Severity, Span
 
-_TRANSLATE = str.maketrans(
-    {
-        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
-        "–": "-", "—": "-", "―": "-", "‒": "-", "−": "-", "‐": "-", "‑": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -43,12 +34,6 @@ class Article:
         return line, column
 
 
-def normalize_quote(text: str) -> str:
-    """Quotes match across whitespace, curly/straight quote and dash differences."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE).replace("…", "...")
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def read_article(path: str) -> Article:
     """The article, read once per version of the file (several documents may quote it)."""
     status = Path(path).stat()
@@ -62,7 +47,7 @@ def _read_article(path: str, _mtime_ns: int, _size: int) -> Article:
     offsets: list[int] = []
     in_space = False
     for index, char in enumerate(original):
-        char = char.translate(_TRANSLATE)
+        char = char.translate(QUOTE_TRANSLATION)
         if char == "…":
             chars.extend("...")
             offsets.extend((index, index, index))

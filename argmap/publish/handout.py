@@ -22,9 +22,9 @@ import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .graph import ClusterKind, Graph, NodeKind, clean, is_http_url, name_of, node_id
-from .model import ArgumentMap, Kind, MergedArgument, MergedStatement, Quote, Ref, RelationType
-from .render import DEFAULT_THEME, MARK_CYCLE, NEUTRAL_BORDER, Theme
+from ..draw.graph import ClusterKind, Graph, NodeKind, clean, is_http_url, name_of, node_id
+from ..core.model import ArgumentMap, Kind, MergedArgument, MergedStatement, Quote, Ref, RelationType
+from ..draw.render import DEFAULT_THEME, MARK_CYCLE, NEUTRAL_BORDER, Theme
 
 _VERBS = {
     RelationType.SUPPORT: ("supports", "supported by"),

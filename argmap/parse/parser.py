@@ -24,8 +24,8 @@ from typing import Iterator
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
-from .errors import ArgmapError
-from .model import Span
+from ..core.errors import ArgmapError
+from ..core.model import Span
 
 MAX_DEPTH = 100
 
@@ -579,11 +579,11 @@ _BLOCK_OF_LINE = {"heading": "heading", "pcs": "pcs", "inference": "pcs", "list"
 
 
 def grammar_text() -> str:
-    """The grammar ships inside the wheel as argmap/grammar/; a checkout has it at the top level."""
-    installed = resources.files("argmap").joinpath("grammar", "argmap.lark")
+    """The grammar ships inside the wheel as argmap/parse/grammar/; a checkout has it at the top level."""
+    installed = resources.files("argmap.parse").joinpath("grammar", "argmap.lark")
     if installed.is_file():
         return installed.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parent.parent / "grammar" / "argmap.lark").read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "grammar" / "argmap.lark").read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=2)

@@ -7,8 +7,8 @@ from typing import Any
 
 import orjson
 
-from .collector import gc_paused
-from .model import ArgumentMap, Relation
+from ..core.collector import gc_paused
+from ..core.model import ArgumentMap, Relation
 
 FORMAT_VERSION = 1
 

@@ -26,13 +26,13 @@ from typing import Callable, Iterable, Protocol
 
 import watchfiles
 
-from .check import check, has_errors
-from .errors import ArgmapError
-from .graph import ViewOptions, build_graph
-from .merge import load
-from .model import ArgumentMap, Diagnostic, Severity
-from .output import write_atomic
-from .render import DEFAULT_THEME, GraphvizError, Theme, draw
+from ..check.checks import check, has_errors
+from ..core.errors import ArgmapError
+from ..draw.graph import ViewOptions, build_graph
+from ..merge.combine import load
+from ..core.model import ArgumentMap, Diagnostic, Severity
+from ..core.output import write_atomic
+from ..draw.render import DEFAULT_THEME, GraphvizError, Theme, draw
 
 STEP_MS = 30  # wait this long without further events before rendering (editors write in bursts)
 TICK_MS = 250  # compare the files' sizes and times when nothing has happened for this long

@@ -41,13 +41,14 @@ from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
 
-from . import check as checks
-from .build import parse_document
-from .errors import ArgmapError, error
-from .graph import GROUPINGS, LABEL_MODES, RANKDIRS, ClusterKind, Graph, NodeKind, ViewOptions, build_graph
-from .merge import did_you_mean, merge, read_document
-from .model import Diagnostic, Document, Severity, Span
-from .output import write_atomic
+from ..check import checks as checks
+from ..build.document import parse_document
+from ..core.errors import ArgmapError, error
+from ..draw.graph import GROUPINGS, LABEL_MODES, RANKDIRS, ClusterKind, Graph, NodeKind, ViewOptions, build_graph
+from ..core.text import did_you_mean
+from ..merge.combine import merge, read_document
+from ..core.model import Diagnostic, Document, Severity, Span
+from ..core.output import write_atomic
 
 LANGUAGE = "argmap"  # the info string's first word
 ASSET_PREFIX = "argmap-"
@@ -110,7 +111,7 @@ def _later_view_options() -> dict[str, Option]:
 
 def _drawing_options() -> dict[str, Option]:
     """Options of the drawing rather than the view: ``theme`` and ``width``."""
-    from .render import THEMES
+    from ..draw.render import THEMES
 
     return {
         "theme": Option("theme", "choice", tuple(THEMES), help="colours, fonts and line widths"),
@@ -221,14 +222,14 @@ class PreparedMap:
         return f"{ASSET_PREFIX}{self.digest}.svg"
 
     def svg(self, timeout: float = 60.0) -> bytes:
-        from .render import render
+        from ..draw.render import render
 
         return render(self.graph, "svg", timeout, **_drawing_arguments(self.theme, self.width))
 
 
 def _drawing_arguments(theme: str | None, width: int | None) -> dict[str, object]:
     """render()'s keyword arguments for theme= and width=, when given."""
-    from . import render as drawing
+    from ..draw import render as drawing
 
     found: dict[str, object] = {}
     if theme is not None:
@@ -301,7 +302,7 @@ def prepare(request: MapRequest) -> tuple[PreparedMap | None, list[Diagnostic]]:
         graph = build_graph(argument_map, view)
     except ArgmapError as exc:
         return None, diagnostics + [_option_error(exc, request)]
-    from .render import render  # DOT needs no Graphviz, only the writer
+    from ..draw.render import render  # DOT needs no Graphviz, only the writer
 
     theme = str(values["theme"]) if values.get("theme") else None
     width = int(values["width"]) if values.get("width") else None

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .model import ArgumentMap, Document
+from ..core.model import ArgumentMap, Document
 
 TFIDF_WEIGHT = 0.7
 FUZZY_WEIGHT = 0.3

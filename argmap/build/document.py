@@ -17,8 +17,9 @@ from typing import Any
 
 from lark import Token
 
-from .errors import ArgmapError, error, warning
-from .model import (
+from ..core.errors import ArgmapError, error, warning
+from ..core.text import normalize_title
+from ..core.model import (
     Argument,
     Diagnostic,
     Document,
@@ -36,8 +37,8 @@ from .model import (
     Span,
     Statement,
 )
-from .collector import gc_paused
-from .parse import head_parts, parse_raw, RawElement, RawFrontMatter, RawHeading, RawInference, RawList, RawPcs, RawPcsItem, RawRelation
+from ..core.collector import gc_paused
+from ..parse.parser import head_parts, parse_raw, RawElement, RawFrontMatter, RawHeading, RawInference, RawList, RawPcs, RawPcsItem, RawRelation
 
 _WS = re.compile(r"\s+")
 # A '#' not preceded by a non-space. The look-behind comes after the '#' so
@@ -77,13 +78,6 @@ def _yaml():
     import yaml
 
     return yaml
-
-
-def normalize_title(title: str) -> str:
-    """Titles are compared after Unicode NFC and whitespace collapsing."""
-    if not title.isascii():  # ASCII is always in NFC
-        title = unicodedata.normalize("NFC", title)
-    return " ".join(title.split())
 
 
 def collapse(text: str) -> str:

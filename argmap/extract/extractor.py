@@ -32,10 +32,10 @@ from typing import Iterable, Sequence
 
 import yaml
 
-from .build import parse_document
-from .check import normalize_quote
-from .errors import ArgmapError
-from .model import Severity, Span
+from ..build.document import parse_document
+from ..core.text import normalize_quote
+from ..core.errors import ArgmapError
+from ..core.model import Severity, Span
 
 DEFAULT_MIN_SCORE = 1.0
 DEFAULT_LEXICON = "ukraine-war.yaml"
@@ -264,7 +264,7 @@ def _term_regex(term: str) -> re.Pattern:
 
 
 def default_lexicon_path() -> Path:
-    return Path(str(resources.files("argmap") / "lexicon" / DEFAULT_LEXICON))
+    return Path(str(resources.files("argmap.extract") / "lexicon" / DEFAULT_LEXICON))
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

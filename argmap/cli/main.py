@@ -13,12 +13,12 @@ from pathlib import Path
 
 import click
 
-from . import check as checks
-from .diagnostics import as_json, format_all
-from .export import to_json_bytes
-from .merge import load
-from .model import ArgumentMap, Diagnostic, Severity
-from .output import write_atomic
+from ..check import checks as checks
+from ..core.diagnostics import as_json, format_all
+from ..interchange.canonical import to_json_bytes
+from ..merge.combine import load
+from ..core.model import ArgumentMap, Diagnostic, Severity
+from ..core.output import write_atomic
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -106,7 +106,7 @@ class _Commands(click.Group):
     """Every command reports our errors the same way: a diagnostic and exit status 1."""
 
     def invoke(self, ctx: click.Context):
-        from .errors import ArgmapError
+        from ..core.errors import ArgmapError
 
         try:
             return super().invoke(ctx)
@@ -155,7 +155,7 @@ def export(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
         raise click.UsageError("--format argdown-json exports exactly one file")
     argument_map, _ = load_checked(files)
     if fmt == "argdown-json":
-        from .argdown_json import to_argdown_json_bytes
+        from ..interchange.argdown_json import to_argdown_json_bytes
 
         data = to_argdown_json_bytes(argument_map.documents[0])
     else:
@@ -199,9 +199,9 @@ def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     Exit status: 1 bad input or options naming nothing on the map, 2 usage,
     3 Graphviz missing, failed or timed out.
     """
-    from .errors import ArgmapError, message
-    from .graph import ViewOptions, build_graph
-    from .render import BINARY_FORMATS, THEMES, WIDTH_FORMATS, GraphvizError, draw, format_for
+    from ..core.errors import ArgmapError, message
+    from ..draw.graph import ViewOptions, build_graph
+    from ..draw.render import BINARY_FORMATS, THEMES, WIDTH_FORMATS, GraphvizError, draw, format_for
 
     fmt = format_for(str(output), fmt) if output is not None else (fmt or "dot")
     if fmt is None:
@@ -234,7 +234,7 @@ def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 def stats(files: tuple[Path, ...], fmt: str) -> None:
     """Count what each source says and how the positions support and attack each other."""
-    from .stats import statistics, to_json as stats_json, to_text
+    from ..analyse.stats import statistics, to_json as stats_json, to_text
 
     argument_map, _ = load_checked(files)
     report = statistics(argument_map)
@@ -266,8 +266,8 @@ def extract(article: str, output: Path | None, source_id: str | None, title: str
     verbatim; TODO comments mark what a human must decide. Text from stdin or
     HTML is saved beside the draft (draft.txt) so that its quotes are checked.
     """
-    from .errors import ArgmapError
-    from .extract import DEFAULT_MIN_SCORE, extract_article, load_lexicon
+    from ..core.errors import ArgmapError
+    from ..extract.extractor import DEFAULT_MIN_SCORE, extract_article, load_lexicon
 
     try:
         data = sys.stdin.buffer.read() if article == "-" else Path(article).read_bytes()
@@ -309,7 +309,7 @@ def suggest_merges(files: tuple[Path, ...], top: int, min_score: float, fmt: str
     """
     import json
 
-    from .suggest import as_records, as_text, claims_of_map, suggest
+    from ..extract.suggest import as_records, as_text, claims_of_map, suggest
 
     argument_map = _load(files)
     errors = [d for d in argument_map.diagnostics if d.severity is Severity.ERROR]
@@ -340,9 +340,9 @@ def embed(document: Path, output: Path, strict: bool, timeout: float) -> None:
     caption=.
     Maps go to OUTPUT_files/argmap-<hash>.svg; the document is never modified.
     """
-    from .embed import has_errors as embed_failed, plan as embed_plan, write as embed_write
-    from .errors import ArgmapError
-    from .render import GraphvizError
+    from ..embed.markdown import has_errors as embed_failed, plan as embed_plan, write as embed_write
+    from ..core.errors import ArgmapError
+    from ..draw.render import GraphvizError
 
     planned = embed_plan(document, output)
     if planned.diagnostics:
@@ -381,10 +381,10 @@ def watch(files: tuple[Path, ...], output: Path, strict: bool, **drawing) -> Non
     import dataclasses
     import time
 
-    from .errors import message
-    from .graph import ViewOptions
-    from .render import THEMES, WIDTH_FORMATS, format_for
-    from .watch import render_job, watch as watch_files
+    from ..core.errors import message
+    from ..draw.graph import ViewOptions
+    from ..draw.render import THEMES, WIDTH_FORMATS, format_for
+    from ..publish.watch import render_job, watch as watch_files
 
     fmt = format_for(str(output), drawing.get("fmt"))
     if fmt is None:
@@ -434,7 +434,7 @@ def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
     a file means. Files with syntax errors are reported and left as they are.
     Exit status: 1 errors, or with --check a file that is not formatted.
     """
-    from .fmt import FormatError, format_text, unified_diff
+    from ..fmt.formatter import FormatError, format_text, unified_diff
 
     failed = unformatted = rewritten = 0
     for name in files:

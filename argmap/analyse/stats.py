@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from .model import ArgumentMap, Kind, Ref, Relation, RelationType
+from ..core.model import ArgumentMap, Kind, Ref, Relation, RelationType
 
 SUPPORTS = frozenset({RelationType.SUPPORT, RelationType.ENTAILS})
 ATTACKS = frozenset({RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRARY, RelationType.CONTRADICTORY})

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 
-from .build import parse_document
-from .collector import gc_paused
-from .errors import error, warning
-from .model import (
+from ..build.document import parse_document
+from ..core.collector import gc_paused
+from ..core.errors import error, warning
+from ..core.text import did_you_mean
+from ..core.model import (
     Argument,
     ArgumentMap,
     Diagnostic,
@@ -307,16 +308,6 @@ def _warn_unknown_references(statements, arguments, diagnostics: list[Diagnostic
 
 def _is_defined_statement(statement: MergedStatement) -> bool:
     return bool(statement.text) or statement.generated_title
-
-
-def did_you_mean(word: str, candidates: Sequence[str]) -> str | None:
-    """The closest candidate to a misspelt word, if any is close enough."""
-    if not candidates:
-        return None
-    from rapidfuzz import fuzz, process  # only needed when something is misspelt
-
-    match = process.extractOne(word, candidates, scorer=fuzz.WRatio, score_cutoff=75)
-    return match[0] if match else None
 
 
 def reference_hint(ref: Ref, defined: Sequence[str]) -> str:

@@ -37,7 +37,7 @@ from typing import Iterable, Mapping
 import graphviz
 from graphviz.backend import execute
 
-from .errors import ArgmapError
+from ..core.errors import ArgmapError
 from .graph import Badge, Cluster, ClusterKind, Edge, EdgeKind, Graph, Legend, Node, NodeKind, clean, is_http_url, wrap_lines
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
@@ -723,7 +723,7 @@ def draw(argument_map, graph: Graph, fmt: str, timeout: float = 60.0, theme: The
     """The map in any output format, the HTML handout included (it needs the map, not only the graph)."""
     if fmt != "html":
         return render(graph, fmt, timeout, theme, max_width)
-    from .handout import handout_page
+    from ..publish.handout import handout_page
 
     svg = render(graph, "svg", timeout, theme, max_width)
     return handout_page(argument_map, graph, svg, theme).encode("utf-8")

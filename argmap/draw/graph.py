@@ -31,10 +31,9 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .build import normalize_title
-from .errors import ArgmapError
-from .merge import did_you_mean
-from .model import ArgumentMap, Kind, MergedArgument, MergedStatement, Ref, Relation, RelationType, Role
+from ..core.text import clean, did_you_mean, is_http_url, normalize_title
+from ..core.errors import ArgmapError
+from ..core.model import ArgumentMap, Kind, MergedArgument, MergedStatement, Ref, Relation, RelationType, Role
 
 LABEL_MODES = ("title", "text", "both")
 GROUPINGS = ("none", "position", "source", "section")
@@ -48,9 +47,7 @@ TITLE_LINES = 3  # a label shows at most this many lines of title …
 TEXT_LINES = 6  # … and of text; the tooltip has it all
 TOOLTIP_LIMIT = 4000  # characters: a pathological text must not bloat every SVG
 
-_HTTP_URL = re.compile(r"^https?://[^\s<>\"'\\`{}|^\x00-\x1f\x7f]+$", re.I)
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|#[0-9a-fA-F]{3}|[a-zA-Z][a-zA-Z0-9]*)$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # ---------------------------------------------------------------- the graph object
@@ -225,11 +222,6 @@ def node_id(kind: NodeKind | ClusterKind | str, *key: str) -> str:
     return f"{prefix}_{slug}_{digest}" if slug else f"{prefix}_{digest}"
 
 
-def clean(text: str) -> str:
-    """Input text without control characters (Graphviz's XML parser rejects them)."""
-    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\t", " "))
-
-
 def wrap_lines(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     """Wrap to ``width`` characters; cut after ``max_lines`` lines with an ellipsis."""
     lines = textwrap.wrap(clean(text).replace("\n", " "), width=width, break_on_hyphens=False)
@@ -242,11 +234,6 @@ def wrap_lines(text: str, width: int, max_lines: int) -> tuple[str, ...]:
 
 def shorten(text: str, limit: int = TOOLTIP_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def is_http_url(url: str) -> bool:
-    """Only plain http(s) addresses may become links; no other scheme reaches the SVG."""
-    return bool(_HTTP_URL.match(url or ""))
 
 
 def graphviz_colour(colour: str) -> str:

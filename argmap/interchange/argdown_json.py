@@ -32,8 +32,8 @@ from typing import Any, Iterable, Mapping
 
 import orjson
 
-from .collector import gc_paused
-from .model import Document, Kind, Ref, Relation, RelationType, Role, Section, Statement
+from ..core.collector import gc_paused
+from ..core.model import Document, Kind, Ref, Relation, RelationType, Role, Section, Statement
 
 EC = "equivalence-class"
 ARGUMENT = "argument"
@@ -456,7 +456,7 @@ def _relation_dict(relation: tuple[End, End, RelationType]) -> dict[str, Any]:
 
 
 def _section_tags(section: Section) -> list[str]:
-    from .build import tags_in  # build imports the parser; keep this module light
+    from ..build.document import tags_in  # build imports the parser; keep this module light
 
     return list(dict.fromkeys(tags_in(section.title))) if "#" in section.title else []
 

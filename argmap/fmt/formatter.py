@@ -45,9 +45,9 @@ from dataclasses import dataclass, field
 
 from lark import Token
 
-from .errors import ArgmapError, error
-from .model import Diagnostic, Severity, Span
-from .parse import (
+from ..core.errors import ArgmapError, error
+from ..core.model import Diagnostic, Severity, Span
+from ..parse.parser import (
     _COMMENT_AT,
     RawElement,
     RawFrontMatter,
@@ -161,7 +161,7 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 
 def _parse(text: str, path: str) -> list:
-    from .build import _FRONT_MATTER_CLOSE, _FRONT_MATTER_OPEN
+    from ..build.document import _FRONT_MATTER_CLOSE, _FRONT_MATTER_OPEN
 
     opened = _FRONT_MATTER_OPEN.match(text)
     if opened and not _FRONT_MATTER_CLOSE.search(text, opened.end()):
@@ -175,7 +175,7 @@ def _parse(text: str, path: str) -> list:
 
 def _syntax_errors(text: str, path: str, first: ArgmapError) -> list[Diagnostic]:
     """Every syntax error of the file (parse_document goes on paragraph by paragraph)."""
-    from .build import parse_document
+    from ..build.document import parse_document
 
     found = [d for d in parse_document(text, path).diagnostics if d.severity is Severity.ERROR and d.code in _SYNTAX_CODES]
     return found or [first.diagnostic()]
@@ -187,10 +187,10 @@ def meaning(text: str, path: str) -> tuple[str, str, list[str]]:
     Two texts that fmt may exchange must give the same three, read under the
     same ``path`` (the JSON names the file, and articles are found from it).
     """
-    from .argdown_json import to_argdown_json
-    from .build import parse_document
-    from .export import to_json
-    from .merge import merge
+    from ..interchange.argdown_json import to_argdown_json
+    from ..build.document import parse_document
+    from ..interchange.canonical import to_json
+    from ..merge.combine import merge
 
     document = parse_document(text, path)
     errors = sorted(d.code for d in document.diagnostics if d.severity is Severity.ERROR)
