@@ -18,7 +18,7 @@ pytest.importorskip("sphinx", reason="the sphinx extra is not installed")
 from sphinx.cmd.build import build_main  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SNAPSHOTS = HERE / "snapshots"
+SNAPSHOTS = HERE / "sphinx_snapshots"
 MAPS = HERE.parent / "embed" / "fixtures" / "lesson" / "maps"
 NAME = re.compile(r"argmap-([0-9a-f]{16})\.svg")
 

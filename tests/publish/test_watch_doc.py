@@ -38,7 +38,7 @@ def sessions() -> list[tuple[str, list[str]]]:
 
 
 def test_every_command_on_the_page_is_run_by_a_test():
-    """sh blocks are run by tests/render/test_rendering_doc.py, watch sessions here; nothing else may hold a command."""
+    """sh blocks are run by tests/draw/test_rendering_doc.py, watch sessions here; nothing else may hold a command."""
     assert sessions()
     for language, body in blocks():
         for line in body.splitlines():
