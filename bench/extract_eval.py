@@ -55,7 +55,12 @@ from pathlib import Path
 
 from argmap.build.document import parse_document
 from argmap.core.text import normalize_quote
-from argmap.extract.extractor import DEFAULT_MIN_SCORE, Options, extract, load_lexicon, make_title, normalize_article
+from argmap.extract.article import normalize_article
+from argmap.extract.draft import Options
+from argmap.extract.extractor import extract
+from argmap.extract.lexicon import load_lexicon
+from argmap.extract.scoring import DEFAULT_MIN_SCORE
+from argmap.extract.titles import make_title
 from argmap.merge.combine import read_document
 from argmap.core.model import Document
 from argmap.extract.suggest import Claim, claims_of_documents, suggest

@@ -34,7 +34,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from argmap.core.text import normalize_quote
-from argmap.extract.extractor import normalize_article, sentences
+from argmap.extract.article import normalize_article, sentences
 from argmap.core.model import Document
 from argmap.extract.suggest import Claim, content_words, similarities
 

@@ -102,7 +102,8 @@ def message(code: str, **values: object) -> str:
 
 
 class ArgmapError(Exception):
-    """A problem with the input: where it is, what is wrong, how to fix it."""
+    """The root of argmap's errors: what is wrong, where (a span, if the input
+    says), and how to fix it. Every error the library raises is one of these."""
 
     def __init__(self, code: str, span: Span | None = None, hint: str = "", **values: object):
         self.code = code
@@ -115,12 +116,18 @@ class ArgmapError(Exception):
         return Diagnostic(Severity.ERROR, self.text, self.span, self.hint, self.code)
 
 
-class ArgmapErrors(Exception):
-    """Several problems found in one go; raised when loading cannot go on."""
+class InputErrors(ArgmapError):
+    """Several problems with the input found in one go (the CLI exits 1)."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
+        first = diagnostics[0]
+        Exception.__init__(self, "\n".join(d.message for d in diagnostics))
+        self.code, self.span, self.hint, self.text = first.code, first.span, first.hint, first.message
         self.diagnostics = diagnostics
-        super().__init__("\n".join(d.message for d in diagnostics))
+
+
+class ToolError(ArgmapError):
+    """A tool argmap runs (Graphviz's dot) is missing, failed or timed out (the CLI exits 3)."""
 
 
 def warning(code: str, span: Span | None = None, hint: str = "", **values: object) -> Diagnostic:

@@ -48,9 +48,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .markdown import Inline, MapRequest, PreparedMap, options, parse_value, prepare
 from ..core.model import Diagnostic, Severity, Span
 from ..core.output import write_atomic
+from .options import options, parse_value
+from .prepare import Inline, MapRequest, PreparedMap, prepare
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """A handout: one self-contained HTML page with the map and what it says, in words.
 
-The page has the map (inline SVG, as :func:`argmap.render.render` finishes
-it), then per position the arguments of the view with their
+The page has the map (inline SVG, as :func:`argmap.publish.formats.render`
+finishes it), then per position the arguments of the view with their
 premise–conclusion structures, relations and quotes, the position's other
 claims, and finally the sources with their links. It needs nothing else:
 the CSS is inline, there is no script, no font, image or style sheet to
@@ -22,9 +22,11 @@ import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..draw.graph import ClusterKind, Graph, NodeKind, clean, is_http_url, name_of, node_id
 from ..core.model import ArgumentMap, Kind, MergedArgument, MergedStatement, Quote, Ref, RelationType
-from ..draw.render import DEFAULT_THEME, MARK_CYCLE, NEUTRAL_BORDER, Theme
+from ..core.text import clean, is_http_url
+from ..draw.graph_types import ClusterKind, Graph, NodeKind, node_id
+from ..draw.labels import name_of
+from ..draw.themes import DEFAULT_THEME, MARK_CYCLE, NEUTRAL_BORDER, Theme
 
 _VERBS = {
     RelationType.SUPPORT: ("supports", "supported by"),

@@ -6,7 +6,7 @@ read (their articles and positions files), and reports each render to a
 callback as an :class:`Outcome`: written or not, how long it took, the
 diagnostics. A render that fails (errors in the input, an unknown --focus,
 Graphviz failing) leaves the last good output in place: outputs are only
-ever replaced atomically (:func:`argmap.output.write_atomic`).
+ever replaced atomically (:func:`argmap.core.output.write_atomic`).
 
 Changes come from watchfiles (inotify and friends), watching the files'
 directories rather than the files, because editors often save by writing a
@@ -26,13 +26,16 @@ from typing import Callable, Iterable, Protocol
 
 import watchfiles
 
-from ..check.checks import check, has_errors
+from ..checks.checker import check, has_errors
 from ..core.errors import ArgmapError
-from ..draw.graph import ViewOptions, build_graph
-from ..merge.combine import load
 from ..core.model import ArgumentMap, Diagnostic, Severity
 from ..core.output import write_atomic
-from ..draw.render import DEFAULT_THEME, GraphvizError, Theme, draw
+from ..draw.graph import build_graph
+from ..draw.graphviz import GraphvizError
+from ..draw.options import ViewOptions
+from ..draw.themes import DEFAULT_THEME, Theme
+from ..merge.combine import load
+from .formats import draw
 
 STEP_MS = 30  # wait this long without further events before rendering (editors write in bursts)
 TICK_MS = 250  # compare the files' sizes and times when nothing has happened for this long

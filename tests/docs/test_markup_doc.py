@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.check.checks import check
+from argmap.checks.checker import check
 from argmap.merge.combine import load
 from argmap.core.model import Severity
 

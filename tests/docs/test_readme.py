@@ -4,9 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
-from argmap.check.checks import check
-from argmap.merge.combine import load
-from argmap.core.model import Severity
+import argmap
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ukraine-talks"
@@ -19,7 +17,7 @@ def test_the_tour_checks_without_errors_against_the_example_articles(tmp_path):
     shutil.copytree(EXAMPLE / "articles", tmp_path / "articles")
     path = tmp_path / "tour.argmap"
     path.write_text(tour, encoding="utf-8")
-    argument_map = load([path])
-    assert [d for d in check(argument_map) if d.severity is Severity.ERROR] == []
+    argument_map = argmap.load(path)
+    assert not argmap.has_errors(argmap.check(argument_map))
     assert len(argument_map.positions) == 3
     assert argument_map.statements["Putin Is Stalling"].quotes

@@ -9,9 +9,12 @@ import sys
 
 import pytest
 
-from argmap.draw.graph import ViewOptions, build_graph
+from argmap.draw.dot import to_dot
+from argmap.draw.escaping import html_text, quoted_tooltip
+from argmap.draw.graph import build_graph
+from argmap.draw.options import ViewOptions
+from argmap.draw.themes import tint
 from argmap.merge.combine import load
-from argmap.draw.render import html_text, quoted_tooltip, tint, to_dot
 
 from .helpers import EXAMPLES, ROOT, SNAPSHOTS, TALKS, hostile, talks
 
@@ -129,9 +132,10 @@ def test_escaping_rules():
 
 PROGRAM = """
 import sys
-from argmap.draw.graph import ViewOptions, build_graph
+from argmap.draw.dot import to_dot
+from argmap.draw.graph import build_graph
+from argmap.draw.options import ViewOptions
 from argmap.merge.combine import load
-from argmap.draw.render import to_dot
 sys.stdout.write(to_dot(build_graph(load(sys.argv[1:]), ViewOptions(pcs=True, group_by="position"))))
 """
 

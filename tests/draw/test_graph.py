@@ -7,19 +7,12 @@ import dataclasses
 import pytest
 
 from argmap.core.errors import ArgmapError
-from argmap.draw.graph import (
-    OKABE_ITO,
-    ClusterKind,
-    EdgeKind,
-    NodeKind,
-    ViewOptions,
-    build_graph,
-    graphviz_colour,
-    is_http_url,
-    node_id,
-    position_colours,
-    wrap_lines,
-)
+from argmap.core.text import is_http_url
+from argmap.draw.context import OKABE_ITO, graphviz_colour, position_colours
+from argmap.draw.graph import build_graph
+from argmap.draw.graph_types import ClusterKind, EdgeKind, NodeKind, node_id
+from argmap.draw.labels import wrap_lines
+from argmap.draw.options import ViewOptions
 
 from .helpers import hostile, talks
 

@@ -7,10 +7,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 
-from argmap.draw.graph import ViewOptions, build_graph
-from argmap.publish.handout import handout_page
+from argmap.draw.graph import build_graph
+from argmap.draw.options import ViewOptions
+from argmap.draw.themes import THEMES
 from argmap.merge.combine import load
-from argmap.draw.render import THEMES, draw
+from argmap.publish.formats import draw
+from argmap.publish.handout import handout_page
 
 from .helpers import HOSTILE, TALKS, needs_dot, talks
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import argmap.draw.render
+import argmap.draw.graphviz
+import argmap.publish.formats
 
 from .helpers import ROOT, TALKS, needs_dot
 
@@ -151,9 +152,9 @@ def test_dot_timeout_exits_3(argmap_cli, monkeypatch, tmp_path, old_output):
 
 def test_failed_render_leaves_the_old_file(argmap_cli, monkeypatch, old_output):
     def broken_dot(dot_text, fmt, timeout):
-        raise argmap.draw.render.GraphvizError("dot-failed", status=70, reason="out of memory")
+        raise argmap.draw.graphviz.GraphvizError("dot-failed", status=70, reason="out of memory")
 
-    monkeypatch.setattr(argmap.draw.render, "run_dot", broken_dot)
+    monkeypatch.setattr(argmap.publish.formats, "run_dot", broken_dot)
     result = argmap_cli("render", *FILES, "-o", old_output)
     assert result.exit_code == 3 and "out of memory" in result.stderr
     assert_untouched(old_output)

@@ -9,9 +9,12 @@ from functools import lru_cache
 
 import pytest
 
-from argmap.draw.graph import EdgeKind, NodeKind, ViewOptions, build_graph, node_id
+from argmap.draw.graph import build_graph
+from argmap.draw.graph_types import EdgeKind, NodeKind, node_id
+from argmap.draw.options import ViewOptions
+from argmap.draw.themes import EDGE_STYLES
 from argmap.merge.combine import load
-from argmap.draw.render import EDGE_STYLES, render
+from argmap.publish.formats import render
 
 from .helpers import hostile, needs_dot, talks
 

@@ -8,8 +8,11 @@ from functools import lru_cache
 
 import pytest
 
-from argmap.draw.graph import ViewOptions, build_graph
-from argmap.draw.render import THEMES, finish_svg, render
+from argmap.draw.graph import build_graph
+from argmap.draw.options import ViewOptions
+from argmap.draw.svg import finish_svg
+from argmap.draw.themes import THEMES
+from argmap.publish.formats import render
 
 from .helpers import TALKS, hostile, needs_dot, talks
 

@@ -9,9 +9,14 @@ from functools import lru_cache
 
 import pytest
 
-from argmap.draw.graph import OKABE_ITO, EdgeKind, NodeKind, ViewOptions, build_graph
+from argmap.draw.context import OKABE_ITO
+from argmap.draw.dot import to_dot
+from argmap.draw.graph import build_graph
+from argmap.draw.graph_types import EdgeKind, NodeKind
+from argmap.draw.options import ViewOptions
+from argmap.draw.themes import EDGE_STYLES, MARK_CYCLE, THEMES
 from argmap.merge.combine import load
-from argmap.draw.render import EDGE_STYLES, MARK_CYCLE, THEMES, render, to_dot
+from argmap.publish.formats import render
 
 from .helpers import ROOT, hostile, needs_dot, talks
 

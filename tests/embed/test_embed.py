@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap.embed.markdown import Block, MapRequest, find_blocks, options, plan, prepare, write
-from argmap.draw.graph import ViewOptions
+from argmap.draw.options import ViewOptions
+from argmap.embed.blocks import Block, find_blocks
+from argmap.embed.markdown import plan, write
+from argmap.embed.options import options
+from argmap.embed.prepare import MapRequest, prepare
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -275,7 +278,7 @@ def test_fences_follow_commonmark():
 def test_options_are_those_of_render():
     names = set(options())
     assert {"focus", "depth", "group-by", "position", "source", "pcs", "labels", "wrap", "rankdir", "legend", "file", "alt", "caption"} <= names
-    from argmap.cli.main import render
+    from argmap.cli.drawing import render
 
     render_options = {p.name.replace("_", "-") for p in render.params} - {"files", "output", "fmt", "timeout"}
     assert render_options <= names, render_options - names
@@ -294,7 +297,7 @@ def test_default_view_is_render_default(lesson):
     whole = result.maps[0]
     from argmap.draw.graph import build_graph
     from argmap.merge.combine import load
-    from argmap.draw.render import render
+    from argmap.publish.formats import render
 
     files = sorted((lesson.parent / "maps").glob("*.argmap"))
     assert whole.dot == render(build_graph(load(files), ViewOptions()), "dot"), "a block without options draws what `argmap render` draws"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.extract.extractor import CUES, INTRO_PENALTY, SHORT_PENALTY, TOPIC_WEIGHT
+from argmap.extract.cues import CUES, INTRO_PENALTY, SHORT_PENALTY, TOPIC_WEIGHT
 
 from ..conftest import ROOT
 

@@ -12,21 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.check.checks import check
+from argmap.checks.checker import check
 from argmap.core.text import normalize_quote
 from argmap.core.errors import ArgmapError
-from argmap.extract.extractor import (
-    Options,
-    extract,
-    extract_article,
-    lexicon_from_data,
-    load_lexicon,
-    make_title,
-    quote_line,
-    safe_text,
-    score_sentence,
-    sentences,
-)
+from argmap.extract.article import sentences
+from argmap.extract.draft import Options, quote_line, safe_text
+from argmap.extract.extractor import extract, extract_article
+from argmap.extract.lexicon import lexicon_from_data, load_lexicon
+from argmap.extract.scoring import score_sentence
+from argmap.extract.titles import make_title
 from argmap.merge.combine import load
 from argmap.core.model import Severity
 
@@ -86,7 +80,7 @@ def test_same_input_same_draft_even_in_another_process():
     first = extract(text, Options(article="a.txt")).text
     assert extract(text, Options(article="a.txt")).text == first
     code = (
-        "import sys; from argmap.extract.extractor import extract, Options; "
+        "import sys; from argmap.extract.extractor import extract; from argmap.extract.draft import Options; "
         "sys.stdout.write(extract(sys.stdin.read(), Options(article='a.txt')).text)"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONIOENCODING": "utf-8"}

@@ -3,7 +3,8 @@
 import re
 from pathlib import Path
 
-from argmap.fmt.formatter import format_text, meaning
+from argmap.fmt.formatter import format_text
+from argmap.fmt.meaning import meaning
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "fmt.md"
 

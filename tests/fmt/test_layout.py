@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.fmt.formatter import FormatError, format_text, meaning, unified_diff
+from argmap.fmt.formatter import FormatError, format_text, unified_diff
+from argmap.fmt.meaning import meaning
 
 CASES = Path(__file__).parent / "cases"
 BEFORE = sorted(p.name for p in CASES.glob("*.before.argmap"))

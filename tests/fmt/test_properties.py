@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from argmap.core.errors import ArgmapError
-from argmap.fmt.formatter import FormatError, format_text, meaning
+from argmap.fmt.formatter import FormatError, format_text
+from argmap.fmt.meaning import meaning
 from argmap.parse.parser import parse_raw
 
 WORDS = st.sampled_from(["talks", "Moscow", "sanctions", "peace", "war", "deal", "Kyiv", "#pressure", "@[T1]", "naïve", "“q”", "{page: 3}"])

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap.interchange.argdown_json import to_argdown_dict, to_argdown_json
 from argmap.build.document import parse_document
+from argmap.fmt.formatter import FormatError, format_text
+from argmap.fmt.meaning import SYNTAX_CODES
+from argmap.interchange.argdown_json import to_argdown_dict, to_argdown_json
 from argmap.interchange.canonical import to_json
-from argmap.fmt.formatter import _SYNTAX_CODES, FormatError, format_text
 from argmap.merge.combine import load, read_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,9 +63,9 @@ def test_fixture_means_the_same_after_formatting(path, copies):
     try:
         formatted = format_text(text, str(copy))
     except FormatError as refused:
-        syntax = [d for d in read_document(copy).diagnostics if d.code in _SYNTAX_CODES]
+        syntax = [d for d in read_document(copy).diagnostics if d.code in SYNTAX_CODES]
         assert syntax, f"fmt refused a file without syntax errors: {refused}"
-        assert {d.code for d in refused.diagnostics} <= _SYNTAX_CODES
+        assert {d.code for d in refused.diagnostics} <= SYNTAX_CODES
         return
     before = to_json(load([copy]))
     copy.write_text(formatted, encoding="utf-8")

@@ -69,7 +69,7 @@ def test_title_normalisation_joins_spacing_and_unicode_variants(tmp_path):
 
 
 def test_quotes_are_checked_across_line_breaks_and_typography(monkeypatch):
-    from argmap.check.checks import check
+    from argmap.checks.checker import check
 
     monkeypatch.chdir(HERE)
     problems = [d for d in check(load(["a.argmap", "b.argmap"])) if d.severity.value == "error"]

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from argmap.build.document import build_document, parse_document
 from argmap.core.errors import ArgmapError
-from argmap.parse.parser import RawElement, RawPcs, head_parts, parse_raw
+from argmap.parse.parser import parse_raw
+from argmap.parse.raw import RawElement, RawPcs, head_parts
 
 TEXT = """<Deal>: A deal {source: p. 1} is near.
   + [Talks]: Talks resume in Istanbul.

@@ -1,0 +1,124 @@
+"""The text parts of an element or heading, read from its tokens: the inline
+text with Argdown's markup applied (tags, shortcodes, escapes), inline data
+and quote lines. Problems found in them become diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from ..core.errors import error, warning
+from ..core.model import Diagnostic, Quote, Span
+from .front_matter import pyyaml
+from .markup import collapse, plain_text, shortcodes, tags_in, untagged
+from .tokens import TEXT_TOKENS, token_span
+
+_QUOTE_COMMENT = re.compile(r"""^(["“”„].*["“”])\s+//.*$""")
+
+# A backslash escapes the next character (Argdown: `\#not-a-tag`, `\*`, `\[`).
+_ESCAPED = re.compile(r"\\(.)")
+_PROTECTED = {c: chr(0xE000 + i) for i, c in enumerate("\\*_[]#()@<>{}")}  # private-use stand-ins
+_UNPROTECT = str.maketrans({v: k for k, v in _PROTECTED.items()})
+
+
+def _protect(match: re.Match) -> str:
+    char = match.group(1)
+    return _PROTECTED.get(char, char)
+
+
+# A wrapped line that starts like a relation but has no space after the sign.
+_SQUASHED_RELATION = re.compile(r"\n[ \t]*(?P<sign><[+\-_]|[+\-_]>|><|[+\-_])(?P<head>\[[^\[\]\r\n]*\]?|<[^<>\r\n]*>?)")
+
+
+def inline_text(tokens: list[Token] | tuple, path: str, diagnostics: list[Diagnostic], head: Token | None = None, first: str = "") -> tuple[str, str, tuple[str, ...], dict]:
+    """(text without tags, Argdown's text, tags, data) of inline tokens.
+
+    ``head`` is a head token that holds the first run of text itself
+    (STATEMENT_WITH_TEXT, ARGUMENT_WITH_TEXT), and ``first`` that text;
+    or None and "".
+    """
+    data: dict = {}
+    if head is not None:
+        if not tokens:  # the usual case: the head and its text in one token
+            raw = first
+        else:
+            raw = _joined_text(tokens, data, path, diagnostics, first, head.end_line)
+        tokens = [head, *tokens]  # for the squashed-relation warning below
+    elif not tokens:  # a bare reference or title, the commonest element
+        return "", "", (), data
+    elif len(tokens) == 1 and tokens[0].type == "TEXT":  # one run of text
+        raw = tokens[0].value
+    else:
+        raw = _joined_text(tokens, data, path, diagnostics)
+    if not raw:  # only inline data: nothing to clean up
+        return "", "", (), data
+    if "\n" in raw and _SQUASHED_RELATION.search(raw):  # rare: find where, token by token
+        _warn_squashed_relations(tokens, path, diagnostics)
+    raw = shortcodes(raw)
+    escaped = "\\" in raw
+    if escaped:  # `\#` is a plain '#': hide escaped characters from the markup rules below
+        raw = _ESCAPED.sub(_protect, raw)
+    argdown_text = collapse(plain_text(raw))
+    tags = tuple(dict.fromkeys(tags_in(raw))) if "#" in raw else ()
+    text = untagged(argdown_text) if tags else argdown_text
+    if escaped:
+        text, argdown_text = text.translate(_UNPROTECT), argdown_text.translate(_UNPROTECT)
+    return text, argdown_text, tags, data
+
+
+def _joined_text(tokens: list[Token] | tuple, data: dict, path: str, diagnostics: list[Diagnostic], first: str = "", first_end_line: int | None = None) -> str:
+    """The text of several inline tokens (lines joined by a space); their inline data goes into ``data``."""
+    parts: list[str] = [first] if first else []
+    last_line = first_end_line if first else None
+    for token in tokens:
+        if token.type == "DATA":
+            data.update(inline_data(token, path, diagnostics))
+            continue
+        if last_line is not None and token.line != last_line:
+            parts.append(" ")
+        parts.append(token.value)
+        last_line = token.end_line
+    return "".join(parts)
+
+
+def _warn_squashed_relations(tokens: list[Token], path: str, diagnostics: list[Diagnostic]) -> None:
+    """A wrapped line like `+[B]` was meant as a relation: say so instead of reading it as text."""
+    for token in tokens:
+        if token.type not in TEXT_TOKENS:
+            continue
+        for match in _SQUASHED_RELATION.finditer(token.value):
+            line = token.line + token.value.count("\n", 0, match.start("sign"))
+            column = match.start("sign") - token.value.rfind("\n", 0, match.start("sign"))
+            sign = match.group("sign")
+            diagnostics.append(
+                warning("relation-without-space", Span(path, line, column, line, column + len(sign)), f"write '{sign} {match.group('head')}' to relate it; as written it is part of the text above", sign=sign)
+            )
+
+
+def inline_data(token: Token, path: str, diagnostics: list[Diagnostic]) -> dict:
+    span = token_span(path, token)
+    try:
+        value = pyyaml().safe_load(token.value)
+    except pyyaml().YAMLError as exc:
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        diagnostics.append(error("inline-data-yaml", span, "inline data is YAML in braces, e.g. {source: 'p. 3'}", reason=reason))
+        return {}
+    if not isinstance(value, dict):
+        diagnostics.append(error("inline-data-not-mapping", span, "e.g. {source: 'p. 3'}"))
+        return {}
+    return value
+
+
+def quotes_of(tokens: list[Token], path: str, source_id: str) -> tuple[Quote, ...]:
+    quotes = []
+    for token in tokens:
+        text = token.value[1:].strip()
+        commented = _QUOTE_COMMENT.match(text)
+        if commented:
+            text = commented.group(1)
+        if len(text) >= 2 and text[0] in "\"“„" and text[-1] in "\"”“":
+            text = text[1:-1].strip()
+        quotes.append(Quote(text, token_span(path, token), source_id))
+    return tuple(quotes)

@@ -1,0 +1,97 @@
+"""The parse stage's output: raw blocks (small nodes holding Lark tokens), and
+where the parts of a line-level token are (:func:`head_parts`).
+
+:mod:`argmap.build` turns the raw blocks into the typed model; argmap fmt lays
+a file out again from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+
+@dataclass(slots=True)
+class RawElement:
+    kind: str  # "statement" | "argument"
+    # The [Title]: / <Title> token, None when untitled. It may be a line-level
+    # token (see head_parts): STATEMENT_WITH_TEXT and ARGUMENT_WITH_TEXT carry
+    # the first run of text too, RELATED_REF starts with the relation sign
+    # (it is also the relation's op), NUMBERED_REF with the number (it is also
+    # the item's number). parse_raw(..., split_lines=True) splits them.
+    head: Token | None
+    inline: list[Token]
+    is_reference: bool
+    quotes: list[Token] | tuple = ()
+    relations: list["RawRelation"] | tuple = ()
+
+
+@dataclass(slots=True)
+class RawRelation:
+    op: Token
+    element: RawElement
+
+
+@dataclass(slots=True)
+class RawPcsItem:
+    number: Token
+    element: RawElement
+
+
+@dataclass(slots=True)
+class RawInference:
+    token: Token
+    relations: list[RawRelation]
+
+
+@dataclass(slots=True)
+class RawPcs:
+    items: list[RawPcsItem | RawInference]
+
+
+@dataclass(slots=True)
+class RawHeading:
+    mark: Token
+    inline: list[Token]
+
+
+@dataclass(slots=True)
+class RawList:
+    items: list[tuple[Token, RawElement]]
+
+
+@dataclass(slots=True)
+class RawFrontMatter:
+    token: Token
+
+
+
+_AFTER_SIGN = re.compile(r"\S+[ \t]+")
+_AFTER_NUMBER = re.compile(r"\(\d+\)[ \t]*")
+
+
+def head_parts(token: Token) -> tuple[int, int]:
+    """Where the [Title] or <Title> of a head token starts, and where its text starts.
+
+    The line-level tokens of grammar/argmap.lark hold more than a head: a
+    relation sign before it (RELATED_REF), a number (NUMBERED_REF), or the
+    first run of the element's text after it (STATEMENT_WITH_TEXT,
+    ARGUMENT_WITH_TEXT). The text starts at the end of the value when there
+    is none.
+    """
+    value, kind = token.value, token.type
+    if kind == "RELATED_REF":
+        return _AFTER_SIGN.match(value).end(), len(value)
+    if kind == "NUMBERED_REF":
+        return _AFTER_NUMBER.match(value).end(), len(value)
+    if kind == "STATEMENT_WITH_TEXT" or kind == "ARGUMENT_WITH_TEXT":
+        # a title holds no closing bracket, and the text starts at its first
+        # non-blank character (the terminal says so)
+        at = value.index("]:" if kind == "STATEMENT_WITH_TEXT" else ">:") + 2
+        return 0, len(value) - len(value[at:].lstrip(" \t"))
+    return 0, len(value)
+
+
+new_token = Token._future_new  # Token() itself only forwards here, after checking for deprecated keywords
