@@ -181,7 +181,7 @@ def per_source_rerank(bench: Bench, scores: np.ndarray, kind: str, weight: float
 
 def variants(bench: Bench):
     claims = bench.claims
-    base = similarities(claims)
+    base = np.array(similarities(claims))
     yield "shipped: 0.7 TF-IDF (words + pairs) + 0.3 token_set_ratio, title + text + quotes", base
     own = [bag(" ".join((c.text, *c.quotes))) for c in claims]
     yield "TF-IDF of text + quotes, no title", tfidf(own)

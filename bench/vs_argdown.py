@@ -2,8 +2,9 @@
 """argmap against Argdown on the same generated documents (run by hand).
 
 Usage:  python bench/vs_argdown.py PATH/TO/argdown [--sizes 100 1000 5000 20000] [--repeat 3]
+                                     [--argmap COMMAND] [--debates CORPUS]
 
-Installs nothing. Get an ``argdown`` binary with, in a scratch folder:
+Installs no Argdown. Get an ``argdown`` binary with, in a scratch folder:
 ``npm init -y``, add ``"overrides": {"@argdown/markdown-it-plugin": "1.7.7"}``
 to package.json, ``npm install @argdown/cli@2.0.0``; the binary is
 ``node_modules/.bin/argdown``.
@@ -11,10 +12,25 @@ to package.json, ``npm install @argdown/cli@2.0.0``; the binary is
 For each size it generates an Argdown document (bench/generate.py: statements,
 reconstructed arguments, support and attack relations, sections), checks that
 both tools find the same numbers of statements, arguments and relations, then
-times whole processes, interleaved: ``argmap export --format json FILE`` and
+times whole processes, interleaved: ``argmap export FILE -o OUT`` and
 ``argdown json FILE OUTDIR``. It prints the medians, the speed-up and argmap's
 time per statement; the last line compares that per-statement time at the
 largest size with the one at the size before it (linear growth: at most 1.1×).
+
+argmap is timed as a user gets it: by default the script builds the
+project's wheel and installs it, with its core dependencies only (no test
+extras), into a scratch virtualenv under ``~/.cache/argmap-bench/`` named by
+a hash of the wheel's contents (so a rerun with unchanged code reuses it), and
+times that virtualenv's ``argmap``. The development virtualenv would cost
+more per process than a user pays: its editable install adds an import hook
+(about 10 ms a start), and its test-only packages can change what libraries
+load (Lark's own modules imported ``regex`` when it was installed: 9 ms).
+``--argmap COMMAND``
+times a given command instead (e.g. ``--argmap .venv/bin/argmap``, or
+``--argmap "python -m argmap"``). The first run on a machine (the count
+check, before any timed run) compiles the lexer's regular expressions and
+keeps them in the user's cache (argmap/parse/kept_regexes.py), as every
+later run of a user's argmap finds them.
 
 ``--debates CORPUS`` adds a row for documents people wrote rather than the
 generator: the seven long example debates of the Argdown compatibility
@@ -27,23 +43,62 @@ document and copy number so that the copies do not merge.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import document  # noqa: E402
 
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path.home() / ".cache" / "argmap-bench"
+ARGMAP: list[str] = []  # the command timed; set by main()
+
 
 def argmap_command() -> list[str]:
-    script = Path(sys.executable).parent / "argmap"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
+    return ARGMAP
+
+
+def wheel_digest(wheel: Path) -> str:
+    """A hash of what the wheel holds (names and contents): zip timestamps vary from build to build."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(wheel) as archive:
+        for name in sorted(archive.namelist()):
+            digest.update(name.encode() + b"\0" + archive.read(name) + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _not_sources(folder: str, names: list[str]) -> set[str]:
+    top = Path(folder) == ROOT
+    return {n for n in names if n.startswith(".") or n == "__pycache__" or n.endswith(".egg-info") or (top and n in ("build", "dist"))}
+
+
+def installed_argmap() -> list[str]:
+    """``argmap`` from this checkout's wheel, installed with its core dependencies in a cached scratch venv."""
+    with tempfile.TemporaryDirectory() as tmp:
+        quiet = {"check": True, "stdout": subprocess.DEVNULL}
+        # built from a copy: setuptools would otherwise reuse the checkout's build/, stale modules and all
+        source = Path(tmp) / "source"
+        shutil.copytree(ROOT, source, ignore=_not_sources)
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", tmp, str(source)], **quiet)
+        (wheel,) = Path(tmp).glob("argmap-*.whl")
+        venv = CACHE / wheel_digest(wheel)
+        script = venv / "bin" / "argmap"
+        if not script.exists():
+            print(f"installing argmap's wheel in {venv} …", file=sys.stderr)
+            shutil.rmtree(venv, ignore_errors=True)
+            subprocess.run([sys.executable, "-m", "venv", str(venv)], **quiet)
+            subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)], **quiet)
+    return [str(script)]
 
 
 def timed(command: list[str]) -> float:
@@ -101,7 +156,7 @@ def compare(argdown: str, path: Path, out: Path, repeat: int) -> tuple[tuple[int
         return None
     times: dict[str, list[float]] = {"argmap": [], "argdown": []}
     for _ in range(repeat):  # interleaved, so drift hits both tools alike
-        times["argmap"].append(timed([*argmap_command(), "export", "--format", "json", str(path)]))
+        times["argmap"].append(timed([*argmap_command(), "export", str(path), "-o", str(out / f"{path.stem}.argmap.json")]))
         times["argdown"].append(timed([argdown, "json", str(path), str(out)]))
     return ours, statistics.median(times["argmap"]), statistics.median(times["argdown"])
 
@@ -112,10 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 20000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per tool and size (median; at least 3)")
     parser.add_argument("--debates", type=Path, metavar="CORPUS", help="also time copies of the Argdown corpus's example debates")
+    parser.add_argument("--argmap", metavar="COMMAND", help="time this argmap command instead of the checkout's wheel installed in a scratch venv")
     parser.add_argument("--debates-bytes", type=int, default=3_000_000, help="how large that document is made (default: 3 MB)")
     args = parser.parse_args(argv)
     argdown = shutil.which(args.argdown) or args.argdown
     repeat = max(args.repeat, 3)
+    ARGMAP[:] = shlex.split(args.argmap) if args.argmap else installed_argmap()
+    print(f"argmap: {shlex.join(ARGMAP)}", file=sys.stderr)
 
     rows = []
     debate_row = None

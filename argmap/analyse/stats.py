@@ -106,18 +106,44 @@ def _position(argument_map: ArgumentMap, ref: Ref) -> str | None:
     return argument_map.position_of(Ref(ref.kind, ref.title))
 
 
+@dataclass(frozen=True)
+class PositionRelation:
+    """One relation read in one direction, between the positions of its ends (None: no position)."""
+
+    source_position: str | None
+    target_position: str | None
+    supports: bool  # a support or entailment; otherwise an attack of some kind
+    source: Ref
+    target: Ref
+    relation: Relation
+
+
+def position_relations(argument_map: ArgumentMap) -> tuple[PositionRelation, ...]:
+    """Every support and attack in each direction it counts (symmetric ones both ways), in map order.
+
+    What the position matrix counts, and what ``render --overview`` draws and lists.
+    """
+    found = []
+    for relation in argument_map.relations:
+        if relation.type not in SUPPORTS and relation.type not in ATTACKS:
+            continue
+        for source, target in _directed(relation):
+            found.append(
+                PositionRelation(
+                    _position(argument_map, source), _position(argument_map, target), relation.type in SUPPORTS, source, target, relation
+                )
+            )
+    return tuple(found)
+
+
 def position_matrix(argument_map: ArgumentMap) -> tuple[MatrixCell, ...]:
     supports: Counter[tuple[str, str]] = Counter()
     attacks: Counter[tuple[str, str]] = Counter()
-    for relation in argument_map.relations:
-        for source, target in _directed(relation):
-            pair = (_position(argument_map, source), _position(argument_map, target))
-            if None in pair:
-                continue
-            if relation.type in SUPPORTS:
-                supports[pair] += 1
-            elif relation.type in ATTACKS:
-                attacks[pair] += 1
+    for found in position_relations(argument_map):
+        pair = (found.source_position, found.target_position)
+        if None in pair:
+            continue
+        (supports if found.supports else attacks)[pair] += 1
     tags = [p.tag for p in argument_map.positions]
     return tuple(MatrixCell(a, b, supports[(a, b)], attacks[(a, b)]) for a in tags for b in tags)
 

@@ -5,8 +5,6 @@ strict mode.
 
 from __future__ import annotations
 
-from lark import Token
-
 from ..core.errors import error, warning
 from ..core.model import (
     Argument,
@@ -21,6 +19,7 @@ from ..core.model import (
     Statement,
 )
 from ..core.text import normalize_title
+from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, RawList, RawPcs, RawPcsItem, RawRelation, head_parts
 from .inline import inline_text, quotes_of
 from .tokens import HEADS_WITH_TEXT, title_of

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 
-from lark import Token
-
 from ..core.errors import error, warning
 from ..core.model import Diagnostic, Quote, Span
-from .front_matter import pyyaml
+from ..parse.lark_standalone import Token
+from .front_matter import load_yaml, pyyaml
 from .markup import collapse, plain_text, shortcodes, tags_in, untagged
 from .tokens import TEXT_TOKENS, token_span
 
 _QUOTE_COMMENT = re.compile(r"""^(["“”„].*["“”])\s+//.*$""")
+_COMMENT_IN_QUOTE = re.compile(r"<!--.*?-->|/\*.*?\*/")  # the lexer keeps comments closed on a quote line in it
 
 # A backslash escapes the next character (Argdown: `\#not-a-tag`, `\*`, `\[`).
 _ESCAPED = re.compile(r"\\(.)")
@@ -100,10 +100,10 @@ def _warn_squashed_relations(tokens: list[Token], path: str, diagnostics: list[D
 def inline_data(token: Token, path: str, diagnostics: list[Diagnostic]) -> dict:
     span = token_span(path, token)
     try:
-        value = pyyaml().safe_load(token.value)
+        value = load_yaml(token.value)
     except pyyaml().YAMLError as exc:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        diagnostics.append(error("inline-data-yaml", span, "inline data is YAML in braces, e.g. {source: 'p. 3'}", reason=reason))
+        diagnostics.append(error("inline-data-yaml", span, getattr(exc, "hint", "inline data is YAML in braces, e.g. {source: 'p. 3'}"), reason=reason))
         return {}
     if not isinstance(value, dict):
         diagnostics.append(error("inline-data-not-mapping", span, "e.g. {source: 'p. 3'}"))
@@ -114,7 +114,10 @@ def inline_data(token: Token, path: str, diagnostics: list[Diagnostic]) -> dict:
 def quotes_of(tokens: list[Token], path: str, source_id: str) -> tuple[Quote, ...]:
     quotes = []
     for token in tokens:
-        text = token.value[1:].strip()
+        text = token.value[1:]
+        if "<!--" in text or "/*" in text:
+            text = _COMMENT_IN_QUOTE.sub("", text)
+        text = text.strip()
         commented = _QUOTE_COMMENT.match(text)
         if commented:
             text = commented.group(1)

@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from lark import Token
-
 from ..core.errors import error, warning
 from ..core.model import Argument, Inference, Kind, PcsItem, Ref, Role
+from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, RawInference, RawPcs, RawPcsItem
 from .elements import ElementBuilder
 from .inline import inline_data

@@ -4,10 +4,9 @@ sign or premise number, or a whole element, and the title a head names.
 
 from __future__ import annotations
 
-from lark import Token
-
 from ..core.model import Span
 from ..core.text import normalize_title
+from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, head_parts
 
 # Line-level head tokens (see argmap.parse.raw.head_parts): with their text, or after a sign or number.

@@ -96,14 +96,57 @@ def _check_quote(quote: Quote, article: Article, name: str) -> Diagnostic | None
         return None
     hint = "copy the words exactly as the article has them"
     if wanted:
-        from rapidfuzz import fuzz  # only needed when a quote is not found
-
-        alignment = fuzz.partial_ratio_alignment(wanted, article.normalized)
-        if alignment is not None and alignment.score >= 50:
-            line, column = article.location(alignment.dest_start)
-            closest = article.normalized[alignment.dest_start : alignment.dest_end]
-            hint = f"closest match ({alignment.score:.0f}%) is at {name}:{line}:{column}: \"{_shorten(closest)}\""
+        found = closest_passage(wanted, article.normalized)
+        if found is not None and found[0] >= 50:
+            score, start, end = found
+            line, column = article.location(start)
+            hint = f"closest match ({score:.0f}%) is at {name}:{line}:{column}: \"{_shorten(article.normalized[start:end])}\""
     return error("quote-not-found", quote.span, hint, file=name)
+
+
+DIRECT_LIMIT = 500  # quote length up to which rapidfuzz's partial alignment is cheap (its cost grows with the square of it)
+ANCHOR = 16  # characters of the quote looked up verbatim in the article
+ANCHORS = 128  # at most this many per quote
+HITS_PER_ANCHOR = 20  # a common phrase says little about where the quote is
+WINDOWS = 3  # candidate passages scored in full
+
+
+def closest_passage(wanted: str, text: str) -> tuple[float, int, int] | None:
+    """(score, start, end) of the passage of ``text`` closest to ``wanted``, or None.
+
+    A short quote is aligned over the whole text by rapidfuzz. For a long one
+    that costs the cube of its length (a 25 000-character quote: minutes), so
+    pieces of it found verbatim in the text vote for where it would start,
+    and only the few passages with most votes are compared in full: time
+    linear in the text, and the square of the quote divided by 64 in C.
+    """
+    from rapidfuzz import fuzz  # only needed when a quote is not found
+
+    if len(wanted) <= DIRECT_LIMIT:
+        alignment = fuzz.partial_ratio_alignment(wanted, text)
+        return None if alignment is None else (alignment.score, alignment.dest_start, alignment.dest_end)
+    size = len(wanted)
+    if size >= len(text):
+        return fuzz.ratio(wanted, text), 0, len(text)
+    votes: dict[int, list[int]] = {}
+    stride = max(ANCHOR, (size - ANCHOR) // ANCHORS)
+    for offset in range(0, size - ANCHOR + 1, stride):
+        piece = wanted[offset : offset + ANCHOR]
+        at = text.find(piece)
+        for _hit in range(HITS_PER_ANCHOR):
+            if at < 0:
+                break
+            start = at - offset
+            votes.setdefault(start // (2 * ANCHOR), []).append(start)
+            at = text.find(piece, at + 1)
+    best: tuple[float, int, int] | None = None
+    for bucket in sorted(votes, key=lambda b: (-len(votes[b]), b))[:WINDOWS]:
+        starts = sorted(votes[bucket])
+        start = min(max(starts[len(starts) // 2], 0), len(text) - size)
+        score = fuzz.ratio(wanted, text[start : start + size])
+        if best is None or score > best[0]:
+            best = (score, start, start + size)
+    return best
 
 
 def _shorten(text: str, limit: int = 120) -> str:

@@ -29,12 +29,12 @@ def summary(argument_map, diagnostics) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How to print diagnostics.")
 def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """Check argument files: syntax, references, quotes against their articles."""
-    from ..checks import checker as checks
+    from .. import api
     from ..core.diagnostics import as_json, format_all
 
     argument_map = load(files)
-    diagnostics = checks.check(argument_map)
-    failed = checks.has_errors(diagnostics, strict)
+    diagnostics = api.check(argument_map)
+    failed = api.has_errors(diagnostics, strict)
     if fmt == "json":
         click.echo(as_json(diagnostics), nl=False)
     else:
@@ -48,10 +48,10 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
 @click.command()
 @FILES
-@click.option("--format", "fmt", type=click.Choice(["json", "argdown-json"]), default="json", show_default=True, help="Export format: argmap's canonical JSON, or one file in the shape of Argdown's `argdown json`.")
+@click.option("--format", "fmt", type=click.Choice(["json", "argdown-json", "aif"]), default="json", show_default=True, help="Export format: argmap's canonical JSON, one file in the shape of Argdown's `argdown json`, or AIF JSON for the argumentation research tools (docs/aif.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically) instead of stdout.")
 def export(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Export the merged map of the files as canonical JSON (or one file as Argdown's JSON)."""
+    """Export the merged map of the files as canonical JSON, AIF JSON (or one file as Argdown's JSON)."""
     if fmt == "argdown-json" and len(files) != 1:
         raise click.UsageError("--format argdown-json exports exactly one file")
     argument_map, _ = load_checked(files)
@@ -59,6 +59,10 @@ def export(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
         from ..interchange.argdown_json import to_argdown_json_bytes
 
         data = to_argdown_json_bytes(argument_map.documents[0])
+    elif fmt == "aif":
+        from ..interchange.aif_write import to_aif_bytes
+
+        data = to_aif_bytes(argument_map)
     else:
         from ..interchange.canonical import to_json_bytes
 
@@ -68,7 +72,7 @@ def export(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     else:
         from ..core.output import write_atomic
 
-        write_atomic(output, data)
+        write_atomic(output, data, inputs=files)
 
 
 @click.command()

@@ -1,7 +1,8 @@
 """What every command shares: exit statuses, the FILES argument, loading and
 checking with errors printed, and reporting an error as a diagnostic.
 
-Only the check stage is imported here, and only when a command loads files.
+Files are loaded and checked through the public API (:mod:`argmap.api`); only the
+check stage is imported, and only when a command loads files.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def keep_maps_until_exit() -> None:
 
 
 def load(files: tuple[Path, ...]) -> ArgumentMap:
-    from ..merge.combine import load as load_files
+    from ..api import load as load_files  # the CLI reads, checks and exports through the public API
 
     argument_map = load_files(files)
     if _kept_until_exit is not None:
@@ -45,17 +46,17 @@ def load_checked(files: tuple[Path, ...], strict: bool = False, quiet: bool = Fa
     Commands that produce output (export, render, …) show errors in full but
     only count warnings: the full list is what `argmap check` is for.
     """
-    from ..checks import checker as checks
+    from .. import api
 
     argument_map = load(files)
-    diagnostics = checks.check(argument_map)
+    diagnostics = api.check(argument_map)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     warnings = len(diagnostics) - len(errors)
     if errors and not quiet:
         click.echo(format_all(errors), err=True)
     if warnings and not quiet:
         click.echo(f"argmap: {warnings} warning{'s' * (warnings != 1)}; `argmap check` lists them", err=True)
-    if checks.has_errors(diagnostics, strict):
+    if api.has_errors(diagnostics, strict):
         raise SystemExit(EXIT_INPUT)
     return argument_map, diagnostics
 

@@ -46,12 +46,12 @@ def extract(article: str, output: Path | None, source_id: str | None, title: str
     except ArgmapError as error:
         fail(error, EXIT_USAGE if error.code in ("extract-needs-output", "bad-url") else EXIT_INPUT)
     if result.text_path is not None:
-        write_atomic(result.text_path, result.text)
+        write_atomic(result.text_path, result.text, inputs=[article])
     draft = result.draft
     if output is None:
         click.echo(draft.text, nl=False)
     else:
-        write_atomic(output, draft.text)
+        write_atomic(output, draft.text, inputs=[article])
     where = f"; wrote {output} (next: edit it, then `argmap check {output}`)" if output is not None else ""
     saved = f"; saved the article's text to {result.text_path} (the draft's quotes are checked against it)" if result.text_path else ""
     click.echo(

@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from . import authoring, checking, drafting, drawing
+from . import analysing, authoring, checking, drafting, drawing, interchanging, serving
 from .common import EXIT_INPUT, keep_maps_until_exit
 
 
@@ -32,6 +32,15 @@ class _Commands(click.Group):
         except ArgmapError as error:
             click.echo(format_all([error.diagnostic()]), err=True)
             ctx.exit(EXIT_INPUT)
+        except BrokenPipeError:  # `argmap export … | head` stopped reading: nothing more to say
+            ctx.exit(EXIT_INPUT)
+        except OSError as error:  # a full disk or a full stdout (`> /dev/full`), where an output is written
+            problem = ArgmapError("cannot-write", hint="free some space, or write elsewhere with -o", file=error.filename or "<stdout>", reason=error.strerror or str(error))
+            try:
+                click.echo(format_all([problem.diagnostic()]), err=True)
+            except OSError:
+                pass
+            ctx.exit(EXIT_INPUT)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,8 +54,9 @@ def main() -> None:
 
 
 for _command in (
-    checking.check, checking.export, drawing.render, checking.stats,
+    checking.check, checking.export, interchanging.import_aif, drawing.render, checking.stats, analysing.evaluate,
     drafting.extract, drafting.suggest_merges, authoring.embed, drawing.watch, authoring.fmt,
+    serving.lsp,
 ):
     main.add_command(_command)
 

@@ -6,7 +6,6 @@ and a hint; or a JSON list for editors.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable
 
@@ -73,4 +72,6 @@ def as_json(diagnostics: Iterable[Diagnostic]) -> str:
                 "end_column": span.end_column if span else None,
             }
         )
+    import json  # only here: the text format is the common one
+
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

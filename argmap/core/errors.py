@@ -81,6 +81,8 @@ MESSAGES: dict[str, str] = {
     "extract-unverified": "the draft did not pass its own check",
     "extract-needs-output": "text from standard input or an HTML page must be saved beside the draft, so -o is needed",
     "cannot-write": "cannot write {file!r}: {reason}",
+    "output-is-input": "the output {file!r} is one of the inputs; an input is never overwritten",
+    "output-not-regular": "the output {file!r} exists and is not a regular file; only a regular file is replaced",
     # embed (Markdown) and the Sphinx directive
     "embed-unclosed-fence": "the {fence}argmap block opened here is never closed",
     "embed-bad-syntax": "cannot read the block's options from here on",
@@ -94,6 +96,32 @@ MESSAGES: dict[str, str] = {
     "embed-same-file": "the output {file!r} is the input itself; the input is never modified",
     # render --width, watch
     "render-width-format": "--width caps svg, png and html output, not {format}",
+    # the language server
+    "lsp-needs-pygls": "the language server needs pygls and lsprotocol, an optional extra",
+    # evaluate
+    "evaluate-needs-clingo": "preferred and stable semantics need the clingo solver, an optional extra",
+    # render --overview
+    "overview-no-positions": "the overview draws the map's positions, but none are declared",
+    "overview-option": "{option} does not apply to --overview, which draws whole positions",
+    "overview-top-without-overview": "--top needs --overview",
+    # render --page, --pages
+    "page-format": "--page lays the map out for a slide or paper: write svg, pdf, png, dot or json, not {format}",
+    "page-width": "--width and --page both set the drawing's size; give one of them",
+    "pages-output": "--pages writes one PDF (-o FILE.pdf) or one SVG per page (-o FILE.svg: FILE-01.svg, FILE-02.svg, …), not {format}",
+    "pages-option": "{option} does not apply to --pages, which cuts the whole map into pages by position or section",
+    "page-small-text": "at {page} size the smallest text is {points:.1f} pt",
+    "pages-small-text": "page {number} ({title}) prints its smallest text at {points:.1f} pt: an expanded argument too big for the paper",
+    # AIF import (argmap import)
+    "aif-not-json": "the file is not JSON: {reason}",
+    "aif-not-aif": "this JSON is not AIF, xAIF or OVA: {reason}",
+    "aif-bad-value": "{where}: {reason}",
+    "aif-duplicate-id": "{where}: the node id {id!r} is used twice (first at {first})",
+    "aif-missing-node": "{where}: {key} {id!r} names no node of the file",
+    "aif-rephrase-cycle": "{where}: MA (rephrase) nodes go round in a cycle: {cycle}",
+    "aif-skipped": "{where}: {what} is left out: {reason}",
+    "aif-dialogue": "{count} dialogue nodes (L, TA, YA) are not claims: {kept}",
+    "aif-unrelated": "{nodes} in no relation: kept in the front matter (aif: unrelated:), not drawn",
+    "aif-output-exists": "the output {file!r} is the input itself; the input is never modified",
 }
 
 

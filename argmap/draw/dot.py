@@ -14,8 +14,11 @@ import textwrap
 from typing import Iterable
 
 from ..core.text import clean
+from .big_maps import big_map_attributes
 from .escaping import Html, attributes, html_text, html_url, quoted_tooltip
+from .evaluation_marks import verdict_row, verdicts_table
 from .graph_types import Badge, Cluster, ClusterKind, Edge, EdgeKind, Graph, Legend, Node, NodeKind
+from .pages import page_lines
 from .themes import BADGE_FILL, BADGE_SPACING, DEFAULT_LOOK, DEFAULT_THEME, NEUTRAL_BORDER, NEUTRAL_FILL, Look, Mark, Theme, tint
 
 PNG_DPI = 96  # Graphviz's default for PNG: one inch is 96 pixels
@@ -69,7 +72,7 @@ def _table(rows: list[str]) -> Html:
 
 def node_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
     mark = look.mark(node.position) if look.marks else None
-    return _element_table(mark, node.title_lines, node.text_lines, node.badges, look)
+    return _element_table(mark, node.title_lines, node.text_lines, node.badges, look, node.verdict)
 
 
 def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
@@ -83,12 +86,14 @@ def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
 
 def cluster_label(cluster: Cluster, look: Look = DEFAULT_LOOK) -> Html:
     mark = look.mark(_cluster_position(cluster, look)) if cluster.kind is ClusterKind.ARGUMENT else None
-    return _element_table(mark, cluster.label_lines, cluster.text_lines, cluster.badges, look)
+    return _element_table(mark, cluster.label_lines, cluster.text_lines, cluster.badges, look, cluster.verdict)
 
 
-def _element_table(mark: Mark | None, title_lines, text_lines, badges, look: Look) -> Html:
-    """An element's label, for a node or an argument's cluster: mark, bold title, text, source badges."""
-    rows = [mark_cell(mark)] if mark is not None else []
+def _element_table(mark: Mark | None, title_lines, text_lines, badges, look: Look, verdict: str = "") -> Html:
+    """An element's label, for a node or an argument's cluster: grounded label (--evaluate), mark, bold title, text, source badges."""
+    rows = [verdict_row(verdict, look)] if verdict else []
+    if mark is not None:
+        rows.append(mark_cell(mark))
     if title_lines:
         rows.append(lines_cell(title_lines, bold=True))
     if text_lines:
@@ -110,6 +115,8 @@ def node_attributes(node: Node, look: Look = DEFAULT_LOOK) -> list[tuple[str, st
     if node.kind is NodeKind.INFERENCE:
         return [("shape", "plain"), ("label", inference_label(node, look)), ("tooltip", quoted_tooltip(node.tooltip))]
     mark = look.mark(node.position)
+    if node.kind is NodeKind.STUB:  # --pages: an element of another page, a dashed outline
+        return [("shape", "box"), ("style", "dashed,rounded"), ("color", colour), ("penwidth", "1.2"), ("label", node_label(node, look)), ("tooltip", quoted_tooltip(node.tooltip))]
     if node.kind is NodeKind.ARGUMENT:
         shape = [("shape", "box"), ("style", _line("rounded,filled", mark)), ("fillcolor", look.fill(node.color, node.position))]
     else:
@@ -138,6 +145,8 @@ def edge_attributes(edge: Edge, look: Look = DEFAULT_LOOK) -> list[tuple[str, st
         pairs.append(("ltail", edge.tail_cluster))
     if edge.head_cluster:
         pairs.append(("lhead", edge.head_cluster))
+    if not edge.constraint:
+        pairs.append(("constraint", "false"))
     pairs.append(("tooltip", quoted_tooltip(edge.tooltip)))
     return pairs
 
@@ -199,6 +208,7 @@ def to_dot(graph: Graph, theme: Theme = DEFAULT_THEME, max_width: int | None = N
     lines += _indent([f"{e.tail} -> {e.head} {attributes(edge_attributes(e, look))};" for e in graph.edges], 1)
     if graph.legend is not None:
         lines += _indent(legend_block(graph.legend, graph.rankdir, look), 1)
+    lines += _indent(page_lines(graph), 1)
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -219,6 +229,7 @@ def header(graph: Graph, look: Look = DEFAULT_LOOK, max_width: int | None = None
     ]
     if max_width is not None:
         graph_attributes.append(("size", f"{max_width / PNG_DPI:.4g},{10_000:d}"))  # only ever shrinks
+    graph_attributes += big_map_attributes(len(graph.nodes))  # dot's time bounded on big maps
     return [
         f"graph {attributes(graph_attributes)};",
         f"node {attributes([('fontname', theme.font), ('fontsize', str(theme.node_size)), ('margin', '0.1,0.05')])};",
@@ -246,6 +257,9 @@ def legend_block(legend: Legend, rankdir: str = "TB", look: Look = DEFAULT_LOOK)
     if legend.positions:
         body.append(f"legend_positions {attributes([('shape', 'plain'), ('label', positions_table(legend, look))])};")
         row.append("legend_positions")
+    if legend.verdicts:
+        body.append(f"legend_verdicts {attributes([('shape', 'plain'), ('label', verdicts_table(legend.verdicts, look))])};")
+        row.append("legend_verdicts")
     samples: set[str] = set()  # the second node of each sample, not chained by an invisible edge
     for kind, note in legend_relations(legend):
         tail, head = f"legend_{kind.value}_{note}_from", f"legend_{kind.value}_{note}_to"
@@ -295,6 +309,7 @@ def legend_kind_nodes(legend: Legend, look: Look = DEFAULT_LOOK) -> list[tuple[s
         NodeKind.STATEMENT: Node("legend_statement", NodeKind.STATEMENT, (), ("statement",), "A statement"),
         NodeKind.ARGUMENT: Node("legend_argument", NodeKind.ARGUMENT, (), ("argument",), "An argument"),
         NodeKind.INFERENCE: Node("legend_inference", NodeKind.INFERENCE, (), ("inference (rules)",), "An inference step"),
+        NodeKind.STUB: Node("legend_stub", NodeKind.STUB, (), ("on another page",), "An element drawn on another page"),
     }
     return [(samples[k].id, node_attributes(samples[k], look)) for k in legend.node_kinds]
 

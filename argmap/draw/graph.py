@@ -52,7 +52,12 @@ def build_graph(argument_map: ArgumentMap, options: ViewOptions | None = None) -
     legend = _legend(context, nodes, edges) if options.legend else None
     positions = tuple(LegendPosition(p.tag, clean(p.label), context.colours[p.tag]) for p in argument_map.positions)
     title, description = _summary(context, nodes, edges, clusters)
-    return Graph(tuple(nodes), tuple(edges), tuple(clusters), legend, options.rankdir, positions, title, description)
+    graph = Graph(tuple(nodes), tuple(edges), tuple(clusters), legend, options.rankdir, positions, title, description)
+    if options.evaluate:
+        from .evaluation_marks import mark_graph  # the analysis stage, only when asked for
+
+        graph = mark_graph(graph, argument_map)
+    return graph
 
 
 def _plural(count: int, word: str) -> str:

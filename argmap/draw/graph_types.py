@@ -17,6 +17,7 @@ class NodeKind(enum.Enum):
     STATEMENT = "statement"
     ARGUMENT = "argument"
     INFERENCE = "inference"  # the inference bar of an expanded argument (--pcs)
+    STUB = "stub"  # render --pages: an element drawn on another page, named where a relation leaves this one
 
 
 class EdgeKind(enum.Enum):
@@ -65,6 +66,7 @@ class Node:
     position: str | None = None
     badges: tuple[Badge, ...] = ()
     cluster: str | None = None
+    verdict: str = ""  # render --evaluate: the grounded label, "in", "out" or "undec"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class Edge:
     implicit: bool = False  # drawn from an argument's structure, not written as a relation
     tail_cluster: str | None = None  # clip the edge at this cluster (an expanded argument)
     head_cluster: str | None = None
+    constraint: bool = True  # False: not used to rank the nodes (render --page draws it against the rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,7 @@ class Cluster:
     color: str = ""
     badges: tuple[Badge, ...] = ()
     position: str | None = None  # the position a position frame or an expanded argument stands for
+    verdict: str = ""  # render --evaluate: an expanded argument's grounded label
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,22 @@ class Legend:
     edge_kinds: tuple[EdgeKind, ...]
     cross_position: bool
     sources: tuple[LegendSource, ...]
+    verdicts: tuple[str, ...] = ()  # render --evaluate: the grounded labels drawn
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page a drawing is made for: a slide or a sheet of paper, in inches."""
+
+    name: str
+    width: float
+    height: float
+    margin: float = 0.0  # white space kept on each side (printers cannot print to the edge)
+    scaled: bool = True  # False: laid out for the page but drawn at its own size (to measure the layout)
+
+    @property
+    def usable(self) -> tuple[float, float]:
+        return self.width - 2 * self.margin, self.height - 2 * self.margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +158,9 @@ class Graph:
     positions: tuple[LegendPosition, ...] = ()  # every declared position, in order (for themes' per-position marks)
     title: str = ""  # "Argument map: 3 sources, 6 statements, …": for <title> and the handout
     description: str = ""  # positions, sources and view, in words: for <desc>
+    page: Page | None = None  # render --page: the paper or slide the drawing is scaled to fit
+    caption: str = ""  # render --pages: the page's heading, drawn above the map
+    ranks: tuple[tuple[str, ...], ...] = ()  # render --page: node ids rank by rank, first to last (empty: dot ranks them)
 
 
 def node_id(kind: NodeKind | ClusterKind | str, *key: str) -> str:

@@ -25,8 +25,12 @@ def run_dot(dot_text: str, fmt: str, timeout: float) -> bytes:
     kills dot when the time is up.
     """
     command = [graphviz.DOT_BINARY, "-Kdot", f"-T{fmt}"]
+    if not timeout or timeout <= 0 or timeout != timeout:  # always a timeout: dot can run for hours on a hostile graph
+        timeout = DEFAULT_TIMEOUT
     try:
-        process = execute.run_check(command, input=dot_text.encode("utf-8"), capture_output=True, quiet=True, timeout=timeout)
+        process = execute.run_check(
+            command, input=dot_text.encode("utf-8"), capture_output=True, quiet=True, timeout=timeout, preexec_fn=_dies_with_parent()
+        )
     except graphviz.ExecutableNotFound:
         raise GraphvizError(
             "dot-missing",
@@ -39,6 +43,37 @@ def run_dot(dot_text: str, fmt: str, timeout: float) -> bytes:
     except OSError as exc:
         raise GraphvizError("dot-failed", hint="check that Graphviz's dot can run", status="?", reason=exc.strerror or str(exc)) from None
     return process.stdout
+
+
+DEFAULT_TIMEOUT = 60.0
+
+
+def _dies_with_parent():
+    """A preexec_fn that makes dot die when argmap does, even by kill -9 (Linux's PR_SET_PDEATHSIG); None elsewhere.
+
+    Without it a killed `argmap render` leaves dot running to the end of a
+    layout that nobody will read. libc is loaded here, before the fork.
+    """
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+    import os
+    import signal
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def set_death_signal() -> None:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # argmap died before the line above
+            os._exit(1)
+
+    return set_death_signal
 
 
 def _first_line(stderr: bytes | str | None) -> str:

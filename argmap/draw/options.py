@@ -26,6 +26,7 @@ class ViewOptions:
     source: str | None = None
     legend: bool = True
     rankdir: str = "TB"
+    evaluate: bool = False  # mark each element with its grounded label (argmap.analyse)
 
     def __post_init__(self) -> None:
         # The CLI validates these already; this guards library callers.

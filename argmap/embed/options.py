@@ -63,12 +63,14 @@ def _later_view_options() -> dict[str, Option]:
 
 
 def _drawing_options() -> dict[str, Option]:
-    """Options of the drawing rather than the view: ``theme`` and ``width``."""
+    """Options of the drawing rather than the view: ``theme``, ``width``, and ``overview`` with its ``top``."""
     from ..draw.themes import THEMES
 
     return {
         "theme": Option("theme", "choice", tuple(THEMES), help="colours, fonts and line widths"),
         "width": Option("width", "int", minimum=16, maximum=100_000, help="scale the drawing down to at most this many pixels wide"),
+        "overview": Option("overview", "flag", help="draw the positions, their strongest claims and the supports and attacks between them"),
+        "top": Option("top", "int", minimum=0, maximum=20, help="with overview: how many claims each position lists (default 3)"),
     }
 
 

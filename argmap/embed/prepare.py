@@ -23,11 +23,12 @@ from ..core.model import Diagnostic, Document, Severity, Span
 from ..draw.graph import build_graph
 from ..draw.graph_types import ClusterKind, Graph, NodeKind
 from ..draw.options import ViewOptions
+from ..draw.overview import Overview
 from ..merge.combine import merge, read_document
 from .options import view_options
 
 ASSET_PREFIX = "argmap-"
-DIGEST_SALT = b"argmap embed 1\n"  # bump to rename every drawing (e.g. if the SVG post-processing changes)
+DIGEST_SALT = b"argmap embed 2\n"  # bump to rename every drawing (e.g. if the SVG post-processing changes)
 ALT_TITLES = 5  # the default alt text names this many elements
 
 
@@ -63,15 +64,17 @@ class PreparedMap:
     caption: str | None
     theme: str | None = None
     width: int | None = None
+    overview: Overview | None = None  # overview=: drawn instead of the graph (which then only names it)
 
     @property
     def filename(self) -> str:
         return f"{ASSET_PREFIX}{self.digest}.svg"
 
     def svg(self, timeout: float = 60.0) -> bytes:
-        from ..publish.formats import render
+        """Graphviz's drawing of the DOT already written (the map's or the overview's), finished for embedding."""
+        from ..publish.formats import lay_out
 
-        return render(self.graph, "svg", timeout, **_drawing_arguments(self.theme, self.width))
+        return lay_out(self.dot.decode("utf-8"), "svg", self.graph, timeout, self.width)
 
 
 def _drawing_arguments(theme: str | None, width: int | None) -> dict[str, object]:
@@ -145,6 +148,8 @@ def prepare(request: MapRequest) -> tuple[PreparedMap | None, list[Diagnostic]]:
         view = view_options(values)
     except (TypeError, ValueError) as exc:
         return None, diagnostics + [error("embed-bad-options", request.where, "", reason=str(exc))]
+    if values.get("overview") or "top" in values:
+        return _prepare_overview(argument_map, request, view, diagnostics)
     try:
         graph = build_graph(argument_map, view)
     except ArgmapError as exc:
@@ -161,6 +166,36 @@ def prepare(request: MapRequest) -> tuple[PreparedMap | None, list[Diagnostic]]:
     alt = str(values["alt"]) if values.get("alt") else default_alt(graph, view)
     caption = str(values["caption"]) if values.get("caption") else None
     return PreparedMap(graph, dot, digest, alt, caption, theme, width), diagnostics
+
+
+# The options of the full map that mean nothing for whole positions (as `render --overview` refuses them).
+NOT_FOR_OVERVIEW = ("focus", "depth", "group-by", "position", "source", "pcs", "labels", "rankdir", "evaluate", "page", "pages")
+
+
+def _prepare_overview(argument_map, request: MapRequest, view: ViewOptions, diagnostics: list[Diagnostic]) -> tuple[PreparedMap | None, list[Diagnostic]]:
+    """overview=: the positions' picture (:mod:`argmap.draw.overview`) instead of the map."""
+    from ..draw.overview import DEFAULT_TOP, build_overview
+    from ..draw.overview_dot import overview_to_dot
+
+    values = request.values
+    if not values.get("overview"):
+        return None, diagnostics + [error("embed-bad-options", request.option_spans.get("top", request.where), "add overview, or leave top= out", reason="top= needs overview")]
+    refused = next((name for name in NOT_FOR_OVERVIEW if name in values), None)
+    if refused is not None:
+        reason = f"{refused}= does not apply to overview, which draws whole positions"
+        return None, diagnostics + [error("embed-bad-options", request.option_spans.get(refused, request.where), "", reason=reason)]
+    try:
+        overview = build_overview(argument_map, int(values.get("top", DEFAULT_TOP)), view.wrap, view.legend)
+    except ArgmapError as exc:
+        return None, diagnostics + [_option_error(exc, request)]
+    theme = str(values["theme"]) if values.get("theme") else None
+    width = int(values["width"]) if values.get("width") else None
+    dot = overview_to_dot(overview, **_drawing_arguments(theme, None)).encode("utf-8")
+    finish = f"width={width}\n{overview.title}\n{overview.description}\n"
+    digest = hashlib.sha256(DIGEST_SALT + finish.encode("utf-8") + dot).hexdigest()[:16]
+    alt = str(values["alt"]) if values.get("alt") else f"{overview.title}. {overview.description}"
+    caption = str(values["caption"]) if values.get("caption") else None
+    return PreparedMap(overview.frame(), dot, digest, alt, caption, theme, width, overview), diagnostics
 
 
 def default_alt(graph: Graph, view: ViewOptions) -> str:

@@ -5,9 +5,11 @@ quotes that source gives it. Claims are compared as bags of content words
 (lower-case, stop words left out, plural and verb endings stripped), and a
 pair's score mixes two measures:
 
-- TF-IDF cosine (weight ``TFIDF_WEIGHT``), from scikit-learn's
-  ``TfidfVectorizer`` over the content words and pairs of neighbouring content
-  words (``NGRAMS``), with sublinear term frequency: words that few claims use
+- TF-IDF cosine (weight ``TFIDF_WEIGHT``) over the content words and pairs of
+  neighbouring content words (``NGRAMS``), with sublinear term frequency and
+  smoothed inverse document frequency (the weighting of scikit-learn's
+  ``TfidfVectorizer(sublinear_tf=True)``, computed here with the standard
+  library so that the install needs no NumPy or SciPy): words that few claims use
   count for more, so two claims that share "memorandum" score higher than two
   that share "Russia", and a shared phrase ("red line") more than its words;
 - rapidfuzz's ``token_set_ratio`` on the content words (weight
@@ -31,10 +33,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-import numpy as np
+import math
+from collections import Counter
+
 from rapidfuzz import fuzz
-from rapidfuzz.process import cdist
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..core.model import ArgumentMap, Document
 
@@ -122,18 +124,43 @@ def claims_of_map(argument_map: ArgumentMap) -> list[Claim]:
     return claims_of_documents(argument_map.documents)
 
 
-def similarities(claims: Sequence[Claim]) -> np.ndarray:
-    """The claims' pairwise scores (a symmetric matrix, between 0 and 1): TF-IDF cosine mixed with fuzzy matching."""
+def similarities(claims: Sequence[Claim]) -> list[list[float]]:
+    """The claims' pairwise scores (a symmetric matrix as rows, between 0 and 1): TF-IDF cosine mixed with fuzzy matching."""
+    bags = [content_words(c.words) for c in claims]
+    vectors = tfidf_vectors(bags)
+    joined = [" ".join(sorted(set(bag))) for bag in bags]
     n = len(claims)
-    bags = [" ".join(content_words(c.words)) for c in claims]
-    tfidf = np.zeros((n, n))
-    if any(bags):
-        vectorizer = TfidfVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, ngram_range=NGRAMS, sublinear_tf=True)
-        vectors = vectorizer.fit_transform(bags)  # rows are L2-normalised, so the dot product is the cosine
-        tfidf = (vectors @ vectors.T).toarray()
-    joined = [" ".join(sorted(set(bag.split()))) for bag in bags]
-    fuzzy = cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=1) / 100 if n else np.zeros((0, 0))
-    return np.clip(TFIDF_WEIGHT * tfidf + FUZZY_WEIGHT * fuzzy, 0.0, 1.0)
+    scores = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i, n):
+            cosine = sum(weight * vectors[j].get(term, 0.0) for term, weight in vectors[i].items())
+            fuzzy = fuzz.token_set_ratio(joined[i], joined[j]) / 100
+            scores[i][j] = scores[j][i] = min(1.0, max(0.0, TFIDF_WEIGHT * cosine + FUZZY_WEIGHT * fuzzy))
+    return scores
+
+
+def tfidf_vectors(bags: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+    """Each bag of words as a unit-length TF-IDF vector (term → weight) over its ``NGRAMS``.
+
+    Term frequency is sublinear (1 + log tf); inverse document frequency is
+    smoothed, ln((1 + n) / (1 + df)) + 1, so a term every bag has still counts
+    a little; rows are scaled to length 1, so a dot product is the cosine.
+    """
+    counts = [Counter(_ngrams(bag)) for bag in bags]
+    frequency = Counter(term for count in counts for term in count)
+    n = len(bags)
+    idf = {term: math.log((1 + n) / (1 + df)) + 1 for term, df in frequency.items()}
+    vectors = []
+    for count in counts:
+        weights = {term: (1 + math.log(tf)) * idf[term] for term, tf in count.items()}
+        length = math.sqrt(sum(w * w for w in weights.values()))
+        vectors.append({term: w / length for term, w in weights.items()} if length else {})
+    return vectors
+
+
+def _ngrams(words: Sequence[str]) -> list[str]:
+    low, high = NGRAMS
+    return [" ".join(words[i : i + size]) for size in range(low, high + 1) for i in range(len(words) - size + 1)]
 
 
 def suggest(claims: Sequence[Claim], top: int | None = None, min_score: float = 0.0) -> list[Suggestion]:
@@ -145,7 +172,7 @@ def suggest(claims: Sequence[Claim], top: int | None = None, min_score: float = 
             b = claims[j]
             if a.source == b.source or a.title == b.title:
                 continue
-            score = round(float(scores[i, j]), 4)
+            score = round(scores[i][j], 4)
             if score < min_score:
                 continue
             first, second = sorted((a, b), key=lambda c: (c.source, c.title))

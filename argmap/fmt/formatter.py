@@ -38,14 +38,14 @@ same JSON (argmap's and Argdown's shape) as the input, or it raises
 
 from __future__ import annotations
 
-import difflib
-
 from ..core.errors import ArgmapError, InputErrors, error
 from ..core.model import Diagnostic, Severity, Span
 from ..parse.parser import parse_raw
+from ..parse.raw import RawFrontMatter
+from .diff import unified_lines
 from .layout import Layout
 from .meaning import meaning, syntax_errors
-from .units import BLANK, BlankStatement
+from .units import BLANK, BlankStatement, EmptyHeading
 
 
 class FormatError(InputErrors):
@@ -86,20 +86,69 @@ def format_text(text: str, path: str = "<stdin>") -> str:
                 )
             ]
         ) from None
+    except EmptyHeading as empty:
+        token = empty.token
+        span = Span(path, token.line, token.column, token.line, token.column + len(token.value.rstrip(BLANK)))
+        raise FormatError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    "this heading has no title; without the white space after its '#' it would become text, so the file is left as it is",
+                    span,
+                    "write a title after the '#', or delete the line",
+                    "fmt-empty-heading",
+                )
+            ]
+        ) from None
+    if formatted.startswith("\ufeff"):  # a U+FEFF inside the text, which the top of a file would make a byte-order mark
+        raise FormatError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    "this text starts with an invisible U+FEFF (byte-order mark), which readers drop at the top of a file; the file is left as it is",
+                    _first_line_span(formatted, text, path),
+                    "delete the invisible character at the start of the text",
+                    "fmt-leading-bom",
+                )
+            ]
+        )
+    if formatted.startswith("===") and not isinstance(blocks[0], RawFrontMatter):
+        raise FormatError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    "this text starts with '===', which opens front matter at the top of a file; fmt would move it there, so the file is left as it is",
+                    _first_line_span(formatted, text, path),
+                    "start the text with something else, or write '\\===' for the signs themselves",
+                    "fmt-front-matter-lookalike",
+                )
+            ]
+        )
     if formatted != text:
         _check_same_meaning(text, formatted, path)
     return formatted
 
 
+def _first_line_span(formatted: str, text: str, path: str) -> Span:
+    """Where the first words of ``formatted`` are in ``text``."""
+    start = len(text) - len(text.lstrip(BLANK))
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Span(path, line, column, line, column + 3)
+
+
 def normalize_newlines(text: str) -> str:
-    """Drop a byte-order mark and turn CRLF line ends into LF."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n")
+    """Drop the byte-order marks at the start and turn CRLF line ends into LF.
+
+    Every mark, not just one: readers drop the first, so a second one left at
+    the start of the formatted file would be dropped next time, and fmt would
+    change the file twice.
+    """
+    return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
-    """A unified diff (difflib) from the file as it is to the formatted file.
+    """A unified diff (as difflib writes it, in near-linear time) from the file as it is to the formatted file.
 
     A byte-order mark or CRLF line ends in ``before`` are named in a note
     above the diff rather than shown on every line.
@@ -112,9 +161,7 @@ def unified_diff(before: str, after: str, path: str) -> str:
     before = normalize_newlines(before)
     if before == after:
         return "".join(notes)
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=path, tofile=f"{path} (formatted)"
-    )
+    lines = unified_lines(before.splitlines(keepends=True), after.splitlines(keepends=True), path, f"{path} (formatted)")
     out = notes
     for line in lines:
         if not line.endswith("\n"):

@@ -19,10 +19,12 @@ def front_matter_body(token_value: str) -> list[str]:
     """
     import yaml
 
+    from ..build.front_matter import load_yaml
+
     lines = token_value.split("\n")[1:-1]
     original = "\n".join(lines)
     try:
-        data = yaml.safe_load(original) if original.strip(BLANK) else {}
+        data = load_yaml(original) if original.strip(BLANK) else {}
     except yaml.YAMLError:
         return lines
     if not isinstance(data, dict):
@@ -37,7 +39,7 @@ def front_matter_body(token_value: str) -> list[str]:
         if candidate is None:
             continue
         try:
-            loaded = yaml.safe_load("\n".join(candidate)) if "\n".join(candidate).strip(BLANK) else {}
+            loaded = load_yaml("\n".join(candidate)) if "\n".join(candidate).strip(BLANK) else {}
         except yaml.YAMLError:
             continue
         if isinstance(loaded, dict) and loaded == data and list(loaded) in (wanted, list(data)):

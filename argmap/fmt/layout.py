@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import bisect
 
-from lark import Token
-
+from ..parse.lark_standalone import Token
 from ..parse.lines import COMMENT_AT
 from .front_matter import front_matter_body
 from .output import Output
-from .units import BLANK, STEP, Unit, block_units, inference_lines
+from .units import BLANK, STEP, EmptyHeading, Unit, block_units, inference_lines
 
 
 def _comments(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -147,7 +146,8 @@ class Layout:
         if not joined:
             out.begin(unit.column)
         if unit.kind == "quote":
-            out.put("> " + unit.tokens[0].value[1:].strip())
+            words = unit.tokens[0].value[1:].strip()
+            out.put("> " + (words or '""'))  # `>` alone would be text; `""` is the same empty quote
         elif unit.kind == "inference":
             first, *more = inference_lines(unit.tokens[0])
             out.put(first)
@@ -159,6 +159,8 @@ class Layout:
             for line in front_matter_body(unit.tokens[0].value):
                 out.raw_line(line)
             out.raw_line("===")
+        elif unit.kind == "heading" and len(unit.tokens) == 1 and not unit.trailing:
+            raise EmptyHeading(unit.tokens[0])  # `#` alone would be text
         else:
             self.words(out, unit)
         if unit.trailing:

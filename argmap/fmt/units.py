@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lark import Token
-
+from ..parse.lark_standalone import Token
 from ..parse.raw import (
     RawElement,
     RawFrontMatter,
@@ -29,6 +28,13 @@ BLANK = " \t\n"
 
 class BlankStatement(Exception):
     """White space after a comment, which the parser reads as an empty untitled statement."""
+
+    def __init__(self, token: Token):
+        self.token = token
+
+
+class EmptyHeading(Exception):
+    """A heading mark with no title: written without its trailing space, it would become text."""
 
     def __init__(self, token: Token):
         self.token = token

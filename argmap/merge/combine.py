@@ -297,13 +297,19 @@ def _merge_relations(documents: Sequence[Document]) -> tuple[Relation, ...]:
 def _warn_unknown_references(statements, arguments, diagnostics: list[Diagnostic]) -> None:
     defined_statements = [t for t, s in statements.items() if _is_defined_statement(s)]
     defined_arguments = [t for t, a in arguments.items() if a.text or a.pcs or a.generated_title]
+    suggestions = SUGGESTION_LIMIT  # each compares one title with every defined one: bounded, or a hostile file costs minutes
     for table, defined, kind in ((statements, defined_statements, Kind.STATEMENT), (arguments, defined_arguments, Kind.ARGUMENT)):
         known = set(defined)
         for title, element in table.items():
             if title in known:
                 continue
             ref = Ref(kind, title)
-            diagnostics.append(warning("unknown-reference", element.span, reference_hint(ref, defined), element=str(ref)))
+            suggestions -= 1
+            hint = reference_hint(ref, defined) if suggestions >= 0 else f"define it somewhere as {ref}: text"
+            diagnostics.append(warning("unknown-reference", element.span, hint, element=str(ref)))
+
+
+SUGGESTION_LIMIT = 20  # unknown references that get a "did you mean" hint
 
 
 def _is_defined_statement(statement: MergedStatement) -> bool:

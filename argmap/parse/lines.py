@@ -11,10 +11,9 @@ import contextvars
 import re
 from typing import Iterator
 
-from lark import Token
-
 from ..core.errors import ArgmapError
 from ..core.model import Span
+from .lark_standalone import Token
 from .raw import new_token
 
 MAX_DEPTH = 100
@@ -26,7 +25,7 @@ _LINE_START = re.compile(
       (?P<comment><!--|/\*|//)
     | (?P<relation>(?:<[+\-_]|[+\-_]>|><|[+\-_])[ \t])
     | (?P<pcs>\(\d+\))
-    | (?P<inference>--)
+    | (?P<inference>-{4,}[ \t]*(?=\r?\n|\Z)|--(?!-)(?:[^-\r\n]|-(?!-))*--[ \t]*(?=\r?\n|\Z))  # as INFERENCE_BAR, INFERENCE_RULE
     | (?P<quote>>[ \t])
     | (?P<heading>\#{1,6}[ \t])
     | (?P<list>(?:\*|\d+\.)[ \t])
@@ -102,10 +101,12 @@ class _Structurer:
         token = None
         line_break = self.line_break
         last = ""  # the type of the last token passed on
+        broken = False  # whether a line break came since
         for token in stream:
             kind = token.type
             if kind == "_NL":
                 markers = line_break(token, last)
+                broken = True
                 if markers:
                     yield from markers
             elif kind == "LEADING_SPACE":
@@ -113,7 +114,10 @@ class _Structurer:
             else:
                 if self.block is None:
                     self.start_first_block(token)
+                elif last == "QUOTE" and not broken:  # on the line where a comment opened after the quote ends
+                    raise self.error("text-after-quote", token, "end the line after the comment, or move the text to a line of its own")
                 last = kind
+                broken = False
                 yield token
         if token is not None:
             yield from self.close_levels(token)

@@ -14,10 +14,9 @@ caller that needs the place of every part (argmap fmt).
 
 from __future__ import annotations
 
-from lark.exceptions import UnexpectedInput, VisitError
-
 from ..core.errors import ArgmapError
 from .lark_parser import parser
+from .lark_standalone import UnexpectedInput, VisitError
 from .lines import SOURCE
 from .syntax_errors import syntax_error
 

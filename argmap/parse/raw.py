@@ -8,13 +8,17 @@ a file out again from them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from lark import Token
+from .lark_standalone import Token
+
+# Plain classes with __slots__ rather than dataclasses: these nodes live only
+# between the parse and the build, nothing compares or prints them, and making
+# eight dataclasses cost every process 2 ms (a fortieth of a short run).
 
 
-@dataclass(slots=True)
 class RawElement:
+    __slots__ = ("kind", "head", "inline", "is_reference", "quotes", "relations")
+
     kind: str  # "statement" | "argument"
     # The [Title]: / <Title> token, None when untitled. It may be a line-level
     # token (see head_parts): STATEMENT_WITH_TEXT and ARGUMENT_WITH_TEXT carry
@@ -24,48 +28,69 @@ class RawElement:
     head: Token | None
     inline: list[Token]
     is_reference: bool
-    quotes: list[Token] | tuple = ()
-    relations: list["RawRelation"] | tuple = ()
+    quotes: list[Token] | tuple
+    relations: list[RawRelation] | tuple
+
+    def __init__(self, kind: str, head: Token | None, inline: list[Token], is_reference: bool, quotes: list[Token] | tuple = (), relations: list[RawRelation] | tuple = ()):
+        self.kind = kind
+        self.head = head
+        self.inline = inline
+        self.is_reference = is_reference
+        self.quotes = quotes
+        self.relations = relations
 
 
-@dataclass(slots=True)
 class RawRelation:
-    op: Token
-    element: RawElement
+    __slots__ = ("op", "element")
+
+    def __init__(self, op: Token, element: RawElement):
+        self.op = op
+        self.element = element
 
 
-@dataclass(slots=True)
 class RawPcsItem:
-    number: Token
-    element: RawElement
+    __slots__ = ("number", "element")
+
+    def __init__(self, number: Token, element: RawElement):
+        self.number = number
+        self.element = element
 
 
-@dataclass(slots=True)
 class RawInference:
-    token: Token
-    relations: list[RawRelation]
+    __slots__ = ("token", "relations")
+
+    def __init__(self, token: Token, relations: list[RawRelation] | tuple):
+        self.token = token
+        self.relations = relations
 
 
-@dataclass(slots=True)
 class RawPcs:
-    items: list[RawPcsItem | RawInference]
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[RawPcsItem | RawInference]):
+        self.items = items
 
 
-@dataclass(slots=True)
 class RawHeading:
-    mark: Token
-    inline: list[Token]
+    __slots__ = ("mark", "inline")
+
+    def __init__(self, mark: Token, inline: list[Token] | tuple):
+        self.mark = mark
+        self.inline = inline
 
 
-@dataclass(slots=True)
 class RawList:
-    items: list[tuple[Token, RawElement]]
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[Token, RawElement]]):
+        self.items = items
 
 
-@dataclass(slots=True)
 class RawFrontMatter:
-    token: Token
+    __slots__ = ("token",)
 
+    def __init__(self, token: Token):
+        self.token = token
 
 
 _AFTER_SIGN = re.compile(r"\S+[ \t]+")

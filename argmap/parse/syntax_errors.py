@@ -4,16 +4,15 @@ was found, what was expected, and a hint for common mistakes.
 
 from __future__ import annotations
 
-from lark.exceptions import (
+from ..core.errors import ArgmapError
+from ..core.model import Span
+from .lark_parser import parser
+from .lark_standalone import (
     UnexpectedCharacters,
     UnexpectedEOF,
     UnexpectedInput,
     UnexpectedToken,
 )
-
-from ..core.errors import ArgmapError
-from ..core.model import Span
-from .lark_parser import parser
 from .lines import SOURCE, LineStructure
 
 _TERMINAL_WORDS = {

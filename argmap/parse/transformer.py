@@ -5,8 +5,7 @@ parse tree is built.
 
 from __future__ import annotations
 
-from lark import Token, Transformer
-
+from .lark_standalone import Token, Transformer
 from .raw import (
     RawElement,
     RawFrontMatter,

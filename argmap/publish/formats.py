@@ -1,7 +1,7 @@
 """Every output format in one call: DOT as written, SVG, PNG, PDF and JSON
-through Graphviz, and the HTML handout page.
+through Graphviz, and the interactive HTML page.
 
-The one module that knows both the drawing stage and the handout, so that
+The one module that knows both the drawing stage and the page, so that
 :mod:`argmap.draw` never imports :mod:`argmap.publish`.
 """
 
@@ -12,7 +12,7 @@ from ..draw.graph_types import Graph
 from ..draw.graphviz import deterministic, run_dot
 from ..draw.svg import finish_svg
 from ..draw.themes import DEFAULT_THEME, Theme
-from .handout import handout_page
+from .page import OverviewPicture, interactive_page
 
 FORMATS = ("svg", "png", "pdf", "dot", "json")
 BINARY_FORMATS = ("svg", "png", "pdf")  # never to stdout: they need -o FILE
@@ -31,18 +31,44 @@ def render(graph: Graph, fmt: str, timeout: float = 60.0, theme: Theme = DEFAULT
     dot_text = to_dot(graph, theme, max_width if fmt == "png" else None)
     if fmt == "dot":
         return dot_text.encode("utf-8")
+    return lay_out(dot_text, fmt, graph, timeout, max_width)
+
+
+def lay_out(dot_text: str, fmt: str, graph: Graph, timeout: float = 60.0, max_width: int | None = None) -> bytes:
+    """DOT already written (by :func:`render` or kept from an earlier call) through dot; SVG finished.
+
+    One pass of Graphviz and, for SVG, edits to the root's start tag only
+    (:func:`finish_svg`): rendering takes little longer than ``dot`` itself.
+    """
     data = deterministic(run_dot(dot_text, fmt, timeout), fmt)
-    if fmt == "svg":
-        data = finish_svg(data, graph, max_width)
-    return data
+    return finish_svg(data, graph, max_width) if fmt == "svg" else data
 
 
-def draw(argument_map, graph: Graph, fmt: str, timeout: float = 60.0, theme: Theme = DEFAULT_THEME, max_width: int | None = None) -> bytes:
-    """The map in any output format, the HTML handout included (it needs the map, not only the graph)."""
+def draw(argument_map, graph: Graph, fmt: str, timeout: float = 60.0, theme: Theme = DEFAULT_THEME, max_width: int | None = None, overview: bool = True) -> bytes:
+    """The map in any output format, the interactive HTML page included (it needs the map, not only the graph).
+
+    The page also holds the overview of the positions when ``overview`` is
+    true and the map declares positions (a view of part of the map passes
+    False: the overview is of the whole).
+    """
     if fmt != "html":
         return render(graph, fmt, timeout, theme, max_width)
+    if not (overview and argument_map.positions):
+        return interactive_html(argument_map, graph, None, timeout, theme, max_width)
+    from ..draw.overview import build_overview
+
+    return interactive_html(argument_map, graph, build_overview(argument_map), timeout, theme, max_width)
+
+
+def interactive_html(argument_map, graph: Graph, overview, timeout: float, theme: Theme, max_width: int | None) -> bytes:
+    """The interactive page of the full map's graph, with ``overview`` (an Overview, or None) as its first picture."""
     svg = render(graph, "svg", timeout, theme, max_width)
-    return handout_page(argument_map, graph, svg, theme).encode("utf-8")
+    picture = None
+    if overview is not None:
+        from .overview import render_overview
+
+        picture = OverviewPicture(render_overview(overview, "svg", timeout, theme, max_width), {box.id: box.position for box in overview.boxes})
+    return interactive_page(argument_map, graph, svg, theme, picture).encode("utf-8")
 
 
 def format_for(path: str, fmt: str | None) -> str | None:

@@ -98,8 +98,12 @@ def render_job(
     max_width: int | None = None,
     timeout: float = 60.0,
     strict: bool = False,
+    draw_map: Callable[[ArgumentMap], bytes] | None = None,
 ) -> Job:
-    """A render as ``argmap render`` does it: load, check, lay out, draw. Never raises for bad input."""
+    """A render as ``argmap render`` does it: load, check, lay out, draw. Never raises for bad input.
+
+    ``draw_map`` draws the loaded map another way (``render --overview``) instead of the view ``options`` select.
+    """
     paths = tuple(Path(f) for f in files)
     options = options or ViewOptions()
 
@@ -110,7 +114,10 @@ def render_job(
         if has_errors(list(diagnostics), strict):
             return Rendered(None, diagnostics, inputs)
         try:
-            data = draw(argument_map, build_graph(argument_map, options), fmt, timeout, theme, max_width)
+            if draw_map is not None:
+                data = draw_map(argument_map)
+            else:
+                data = draw(argument_map, build_graph(argument_map, options), fmt, timeout, theme, max_width, overview=not (options.focus or options.position or options.source))
         except ArgmapError as error:
             fatal = isinstance(error, GraphvizError) and error.code == "dot-missing"
             return Rendered(None, diagnostics + (error.diagnostic(),), inputs, fatal)

@@ -24,7 +24,7 @@ def commands() -> list[str]:
 
 def test_the_page_has_commands_for_every_option():
     text = " ".join(commands())
-    for option in ("-o", "--format", "--group-by", "--pcs", "--focus", "--depth", "--position", "--source", "--labels", "--wrap", "--no-legend", "--rankdir", "stats"):
+    for option in ("-o", "--format", "--group-by", "--pcs", "--focus", "--depth", "--position", "--source", "--labels", "--wrap", "--no-legend", "--rankdir", "--page", "--pages", "stats"):
         assert option in text, option
 
 

@@ -280,7 +280,9 @@ def test_options_are_those_of_render():
     assert {"focus", "depth", "group-by", "position", "source", "pcs", "labels", "wrap", "rankdir", "legend", "file", "alt", "caption"} <= names
     from argmap.cli.drawing import render
 
-    render_options = {p.name.replace("_", "-") for p in render.params} - {"files", "output", "fmt", "timeout"}
+    # what and where render writes is not a block's to say: the document places and sizes its images
+    # (--page shapes a drawing for a slide or a sheet of paper, --pages writes several files)
+    render_options = {p.name.replace("_", "-") for p in render.params} - {"files", "output", "fmt", "timeout", "page", "pages"}
     assert render_options <= names, render_options - names
 
 
@@ -322,7 +324,7 @@ def test_an_unknown_option_without_a_close_one_lists_them_all(tmp_path):
     doc.write_text("```argmap colour=red\n[A]: a\n```\n", encoding="utf-8")
     (problem,) = plan(doc, tmp_path / "out.md").diagnostics
     assert problem.message == "unknown option 'colour'"
-    assert problem.hint.startswith("options are alt, caption, depth, file, focus, group-by, labels, legend, pcs, position, rankdir, source")
+    assert problem.hint.startswith("options are alt, caption, depth, evaluate, file, focus, group-by, labels, legend, overview, pcs, position, rankdir, source, theme, top, width, wrap")
 
 
 @needs_dot

@@ -51,7 +51,7 @@ def test_strict_position_agreement_does_not_regress(figures):
 
 
 def test_merge_suggestions_do_not_regress(figures):
-    # 0.34 when measured (scikit-learn TF-IDF + rapidfuzz), far below the 0.70 target:
+    # 0.34 when measured (TF-IDF + rapidfuzz; the same scores as scikit-learn's TfidfVectorizer gave), far below the 0.70 target:
     # only 12 of the 29 true pairs share a word that few claims use, and 8 share no content
     # word at all. Sentence embeddings (all-MiniLM-L6-v2), position tags, the documents'
     # relations, article context and one-to-one matching did no better (docs/extract.md,

@@ -1,10 +1,9 @@
-"""argmap.extract.suggest: the lexical score (scikit-learn's TF-IDF + rapidfuzz) and its guarantees."""
+"""argmap.extract.suggest: the lexical score (TF-IDF as scikit-learn weighs it, in the standard library, + rapidfuzz) and its guarantees."""
 
 from __future__ import annotations
 
 import random
 
-import numpy as np
 
 from argmap.merge.combine import read_document
 from argmap.extract.suggest import Claim, claims_of_documents, similarities, suggest
@@ -33,9 +32,9 @@ def test_a_rare_shared_word_counts_for_more_than_a_common_one():
 def test_scores_are_between_0_and_1_and_symmetric():
     claims = [claim("A", "a", "Sanctions bite."), claim("B", "b", "sanctions BITE"), claim("C", "c", ""), claim("D", "d", "the of and")]
     scores = similarities(claims)
-    assert scores.shape == (4, 4)
-    assert np.allclose(scores, scores.T)
-    assert scores.min() >= 0.0 and scores.max() <= 1.0
+    assert [len(row) for row in scores] == [4, 4, 4, 4]
+    assert all(abs(scores[i][j] - scores[j][i]) < 1e-12 for i in range(4) for j in range(4))
+    assert all(0.0 <= score <= 1.0 for row in scores for score in row)
     assert suggest(claims)[0].score == 1.0  # the same words
 
 
@@ -51,3 +50,15 @@ def test_same_claims_in_any_order_give_the_same_ranking():
     random.Random(5).shuffle(shuffled)
     key = lambda ranked: [(s.score, s.a.source, s.a.title, s.b.source, s.b.title) for s in ranked]  # noqa: E731
     assert key(suggest(claims, top=200)) == key(suggest(shuffled, top=200))
+
+
+def test_tfidf_weighs_rare_words_and_phrases_more():
+    # the weighting scikit-learn's TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2)) gives:
+    # idf = ln((1 + n) / (1 + df)) + 1, tf = 1 + ln(count), rows of length 1
+    from argmap.extract.suggest import tfidf_vectors
+
+    a, b, c = tfidf_vectors([["red", "line"], ["red", "line"], ["red", "army"]])
+    assert abs(sum(w * w for w in a.values()) - 1) < 1e-12
+    assert a == b and set(a) == {"red", "line", "red line"}
+    assert a["red line"] > a["red"]  # a phrase two bags share counts more than a word all three share
+    assert abs(sum(a[t] * c.get(t, 0.0) for t in a) - a["red"] * c["red"]) < 1e-12

@@ -144,11 +144,9 @@ def test_white_space_after_a_comment_is_dropped():
     assert fmt("[A]: a\n\n/* c */   \n") == "[A]: a\n\n/* c */\n"  # the parser adds it to A's text
 
 
-def test_white_space_the_parser_reads_as_a_statement_is_refused():
-    # before the first block, white space after a comment is an empty statement (Untitled 1)
-    with pytest.raises(FormatError) as raised:
-        format_text("/* c */   \n[A]: a\n", "f.argmap")
-    assert [(d.code, d.span.line, d.span.column) for d in raised.value.diagnostics] == [("fmt-blank-statement", 1, 8)]
+def test_white_space_after_a_comment_before_the_first_block_is_dropped():
+    # a comment takes the blanks after it (the parser once read them as an empty statement, Untitled 1)
+    assert fmt("/* c */   \n[A]: a\n") == "/* c */\n[A]: a\n"
 
 
 def test_unified_diff_names_line_end_changes_once():
