@@ -5,7 +5,7 @@
 Every function takes and returns the typed model (``ArgumentMap``,
 ``Diagnostic``), so a caller can stop after any stage. The map that
 :func:`load` and :func:`loads` return has the common steps as methods too,
-and displays itself in notebooks (:mod:`argmap.api_map`). Stages are imported
+and displays itself in notebooks (:class:`ArgumentMap`, at the end). Stages are imported
 when a function is first called: ``import argmap`` stays cheap, and reading a
 map never loads Graphviz code. Errors are raised as :class:`ArgmapError`
 (input) or :class:`ToolError` (Graphviz missing, failed or timed out); the
@@ -14,12 +14,13 @@ library never prints or exits.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from .core.errors import ArgmapError, InputErrors, ToolError
-from .api_map import ArgumentMap, Drawing
+from .core import model as _model
 from .core.model import Diagnostic, Severity, Span
 
 if TYPE_CHECKING:  # the analysis stage is imported when evaluate() is first called
@@ -152,7 +153,7 @@ def render(
     if page is not None:
         return _render_on_page(argument_map, format, page, theme, width, timeout, overview, view)
     if overview:
-        from .publish.overview import draw_overview
+        from .publish.formats import draw_overview
 
         _overview_options(top, view)
         return draw_overview(argument_map, format, timeout, themes[_theme(theme)], width, top, **view)
@@ -276,3 +277,93 @@ def _theme(name: str) -> str:
     if name not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {name!r}")
     return name
+
+
+# ---------------------------------------------------------------- the map a library user holds
+# A subclass of the core model's frozen ArgumentMap that adds no data, only the
+# functions above as methods and the displays of Jupyter and IPython; being a
+# subclass, it goes wherever the model goes. The core model stays free of drawing code.
+
+NOTEBOOK_BOXES = 30
+"""A map with positions and more boxes than this shows its overview in a
+notebook: the whole map would be scaled down past reading at cell width."""
+
+
+class ArgumentMap(_model.ArgumentMap):
+    """Every loaded document merged into one map: ``statements`` and
+    ``arguments`` (by title), ``relations``, ``positions``, ``sources``,
+    ``documents`` and the ``diagnostics`` found while reading them."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, argument_map: _model.ArgumentMap) -> ArgumentMap:
+        """The same map with the public methods (a map that has them is returned as it is)."""
+        if isinstance(argument_map, cls):
+            return argument_map
+        return cls(*(getattr(argument_map, f.name) for f in dataclasses.fields(_model.ArgumentMap)))
+
+    def check(self) -> list[Diagnostic]:
+        """Every error and warning, sorted by place: what ``argmap check`` reports."""
+
+        return check(self)
+
+    def to_json(self) -> str:
+        """argmap's canonical JSON of the map."""
+
+        return to_json(self)
+
+    def to_dot(self, **options: Any) -> str:
+        """The DOT text Graphviz is given; ``options`` as for :func:`argmap.to_dot`."""
+
+        return to_dot(self, **options)
+
+    def render(self, format: str = "svg", **options: Any) -> bytes:
+        """The map drawn, as bytes; ``options`` as for :func:`argmap.render`."""
+
+        return render(self, format, **options)
+
+    def stats(self):
+        """What ``argmap stats`` reports (see :func:`argmap.statistics`)."""
+
+        return statistics(self)
+
+    def show(self, **options: Any) -> Drawing:
+        """The map drawn as SVG with ``options`` (those of :func:`argmap.render`),
+        as an object a notebook displays: ``m.show(focus="Title", depth=1)``."""
+        return Drawing(self.render("svg", **options))
+
+    def __repr__(self) -> str:
+        counts = (
+            (len(self.sources), "source"), (len(self.statements), "statement"), (len(self.arguments), "argument"),
+            (len(self.relations), "relation"), (len(self.diagnostics), "diagnostic"),
+        )
+        return "<argmap.ArgumentMap: " + ", ".join(f"{n} {noun}{'s' * (n != 1)}" for n, noun in counts) + ">"
+
+    def _repr_svg_(self) -> str:
+        """Jupyter's picture of the map: the whole map, or the positions' overview when
+        the map has positions and more than :data:`NOTEBOOK_BOXES` boxes."""
+        big = len(self.statements) + len(self.arguments) > NOTEBOOK_BOXES
+        return self.render("svg", overview=bool(big and self.positions)).decode("utf-8")
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        """The SVG and the one-line summary; the reason instead of the picture when it cannot be drawn."""
+        from .core.errors import ArgmapError, ToolError
+
+        try:
+            return {"image/svg+xml": self._repr_svg_(), "text/plain": repr(self)}
+        except (ArgmapError, ToolError) as exc:
+            return {"text/plain": f"{self!r}\nnot drawn: {exc}"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Drawing:
+    """An SVG drawing of a map, as :meth:`ArgumentMap.show` makes it; ``svg`` holds its bytes."""
+
+    svg: bytes
+
+    def _repr_svg_(self) -> str:
+        return self.svg.decode("utf-8")
+
+    def __repr__(self) -> str:
+        return f"<argmap.Drawing: {len(self.svg)} bytes of SVG>"

@@ -96,7 +96,7 @@ def render(files: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     options = ViewOptions(labels, wrap, group_by, pcs, focus, 2 if depth is None else depth, position, source, legend, rankdir, evaluate=evaluate)
     try:
         if overview:
-            from ..publish.overview import draw_overview
+            from ..publish.formats import draw_overview
 
             data = draw_overview(argument_map, fmt, timeout, THEMES[theme], width, top, wrap, legend)
         elif page is not None:
@@ -142,7 +142,7 @@ def watch(files: tuple[Path, ...], output: Path, strict: bool, **drawing) -> Non
     if drawing.get("overview"):
         import functools
 
-        from ..publish.overview import draw_overview
+        from ..publish.formats import draw_overview
 
         draw_map = functools.partial(draw_overview, fmt=fmt, timeout=timeout, theme=theme, max_width=drawing.get("width"), top=drawing.get("top"), wrap=view.get("wrap", 32), legend=view.get("legend", True))
     job = render_job(files, fmt, ViewOptions(**view), theme, drawing.get("width"), timeout, strict, draw_map)

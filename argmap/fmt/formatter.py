@@ -66,6 +66,8 @@ def format_text(text: str, path: str = "<stdin>") -> str:
     never expected) when the layout would not mean the same as the input.
     """
     text = normalize_newlines(text)
+    if "\r\n" in text:  # it was CR CR LF: the second pass would make it LF, and fmt would not be idempotent
+        _refuse_lone_carriage_return(text, path)
     if not text.strip(BLANK):
         return ""
     blocks = _parse(text, path)
@@ -127,6 +129,24 @@ def format_text(text: str, path: str = "<stdin>") -> str:
     if formatted != text:
         _check_same_meaning(text, formatted, path)
     return formatted
+
+
+def _refuse_lone_carriage_return(text: str, path: str) -> None:
+    """A CR left after CRLF became LF: a line end fmt cannot keep (it writes LF only) nor drop without changing the text."""
+    position = text.index("\r\n")
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    raise FormatError(
+        [
+            Diagnostic(
+                Severity.ERROR,
+                "a carriage return (CR) without a line feed; fmt writes LF line ends only, so the file is left as it is",
+                Span(path, line, column, line, column + 1),
+                "replace it with a line break, or delete it",
+                "fmt-lone-cr",
+            )
+        ]
+    )
 
 
 def _first_line_span(formatted: str, text: str, path: str) -> Span:

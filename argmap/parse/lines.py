@@ -165,6 +165,11 @@ class _Structurer:
             self.base = indent
             self.line = kind
             return None
+        if not blank and last == "RELATION":
+            # a sign that ends its line (`+ // note`): its element is on the next line, whatever that line starts with,
+            # as the lexer reads it (only an element can follow a sign)
+            self.line = kind
+            return None
         if not blank and kind == "text" and self.line != "front" and last != "QUOTE":
             # the text above goes on (argmap.build joins the lines with a space):
             # the one kind of line that needs no marker, so no `here` either

@@ -7,6 +7,7 @@ The one module that knows both the drawing stage and the page, so that
 
 from __future__ import annotations
 
+from ..core.model import ArgumentMap
 from ..draw.dot import to_dot
 from ..draw.graph_types import Graph
 from ..draw.graphviz import deterministic, run_dot
@@ -77,3 +78,31 @@ def format_for(path: str, fmt: str | None) -> str | None:
         return fmt
     suffix = path[path.rfind(".") :].lower() if "." in path else ""
     return EXTENSIONS.get(suffix)
+
+
+def draw_overview(
+    argument_map: ArgumentMap,
+    fmt: str,
+    timeout: float = 60.0,
+    theme: Theme = DEFAULT_THEME,
+    max_width: int | None = None,
+    top: int | None = None,
+    wrap: int = 32,
+    legend: bool = True,
+) -> bytes:
+    """The map's overview in a format of :data:`argmap.publish.formats.FORMATS`, or the html handout.
+
+    ``top``: how many claims a position lists (None: :data:`DEFAULT_TOP`). Raises ArgmapError
+    when the map declares no positions.
+    """
+    from ..draw.overview import DEFAULT_TOP, build_overview
+    from .overview import render_overview
+
+    overview = build_overview(argument_map, DEFAULT_TOP if top is None else top, wrap, legend)
+    if fmt != "html":
+        return render_overview(overview, fmt, timeout, theme, max_width)
+    # the page is the one `render --format html` writes, opening on this overview: the
+    # full map behind it is what search, details and filters work on
+    from ..draw.graph import build_graph
+
+    return interactive_html(argument_map, build_graph(argument_map), overview, timeout, theme, max_width)

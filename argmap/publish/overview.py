@@ -1,44 +1,15 @@
-"""The overview (``argmap render --overview``) in every output format.
-
-DOT as written, SVG, PNG, PDF and JSON through the one dot runner, SVG
-finished as the full map's is; html is the page ``render --format html``
-writes, opening on this overview.
+"""The overview (``argmap render --overview``) as DOT, SVG, PNG, PDF or JSON:
+through the one dot runner, SVG finished as the full map's is. The html page
+that opens on it is :func:`argmap.publish.formats.draw_overview`'s.
 """
 
 from __future__ import annotations
 
-from ..core.model import ArgumentMap
-from ..draw.graph import build_graph
 from ..draw.graphviz import deterministic, run_dot
-from ..draw.overview import DEFAULT_TOP, Overview, build_overview
+from ..draw.overview import Overview
 from ..draw.overview_dot import overview_to_dot
 from ..draw.svg import finish_svg
 from ..draw.themes import DEFAULT_THEME, Theme
-
-
-def draw_overview(
-    argument_map: ArgumentMap,
-    fmt: str,
-    timeout: float = 60.0,
-    theme: Theme = DEFAULT_THEME,
-    max_width: int | None = None,
-    top: int | None = None,
-    wrap: int = 32,
-    legend: bool = True,
-) -> bytes:
-    """The map's overview in a format of :data:`argmap.publish.formats.FORMATS`, or the html handout.
-
-    ``top``: how many claims a position lists (None: :data:`DEFAULT_TOP`). Raises ArgmapError
-    when the map declares no positions.
-    """
-    overview = build_overview(argument_map, DEFAULT_TOP if top is None else top, wrap, legend)
-    if fmt != "html":
-        return render_overview(overview, fmt, timeout, theme, max_width)
-    # the page is the one `render --format html` writes, opening on this overview: the
-    # full map behind it is what search, details and filters work on
-    from .formats import interactive_html
-
-    return interactive_html(argument_map, build_graph(argument_map), overview, timeout, theme, max_width)
 
 
 def render_overview(overview: Overview, fmt: str, timeout: float = 60.0, theme: Theme = DEFAULT_THEME, max_width: int | None = None) -> bytes:

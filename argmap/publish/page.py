@@ -173,6 +173,7 @@ def _details() -> str:
 <h2 id="details-title"></h2>
 <p class="position" id="details-position"></p>
 <p class="text" id="details-text"></p>
+<p class="verdict-line" id="details-verdict"></p>
 <div id="details-pcs"></div>
 <div id="details-sources"></div>
 <div id="details-relations"></div>

@@ -65,6 +65,7 @@ def source_name(argument_map: ArgumentMap, source_id: str) -> str:
 def page_data(argument_map: ArgumentMap, graph: Graph, keys: dict[Ref, str], anchors: dict[Ref, str]) -> dict:
     """Everything the script needs: elements by id, positions, sources, and which frame holds what."""
     positions_of = {n.id: n.position for n in graph.nodes} | {c.id: c.position for c in graph.clusters}
+    verdicts = _verdicts(argument_map, graph)
     known = {s.id for s in argument_map.sources}
     elements = {}
     for ref, key in keys.items():
@@ -81,6 +82,8 @@ def page_data(argument_map: ArgumentMap, graph: Graph, keys: dict[Ref, str], anc
         }
         if isinstance(element, MergedArgument) and element.pcs:
             entry["pcs"] = _pcs(argument_map, element, keys)
+        if ref in verdicts:
+            entry["verdict"] = verdicts[ref]
         elements[key] = entry
     parents = {n.id: n.cluster for n in graph.nodes if n.cluster} | {c.id: c.parent for c in graph.clusters if c.parent}
     return {
@@ -91,6 +94,19 @@ def page_data(argument_map: ArgumentMap, graph: Graph, keys: dict[Ref, str], anc
             {"id": s.id, "number": n, "name": source_name(argument_map, s.id), "date": clean(s.date), "url": s.url if is_http_url(s.url) else ""}
             for n, s in enumerate(argument_map.sources, 1)
         ],
+    }
+
+
+def _verdicts(argument_map: ArgumentMap, graph: Graph) -> dict[Ref, list[str]]:
+    """render --evaluate: [label, why] of every element, when the graph carries the grounded labels."""
+    if not any(n.verdict for n in graph.nodes) and not any(c.verdict for c in graph.clusters):
+        return {}
+    from ..analyse.evaluation import evaluate
+
+    evaluation = evaluate(argument_map)
+    return {
+        ref: [evaluation.grounded[key], clean(evaluation.explanations[key])]
+        for ref, key in zip(evaluation.framework.refs, evaluation.framework.keys)
     }
 
 

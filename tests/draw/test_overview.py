@@ -27,7 +27,7 @@ from argmap.draw.overview import NO_POSITION, build_overview
 from argmap.draw.overview_dot import overview_to_dot
 from argmap.draw.themes import THEMES
 from argmap.merge.combine import load
-from argmap.publish.overview import draw_overview
+from argmap.publish.formats import draw_overview
 
 from .helpers import EXAMPLES, FIXTURES, SNAPSHOTS, hostile, needs_dot
 

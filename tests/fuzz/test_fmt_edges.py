@@ -104,3 +104,29 @@ def test_a_relation_after_a_comment_on_its_line_is_a_relation(text):
 def test_blanks_after_a_comment_are_not_a_statement():
     assert statements("/* note */   \n[A]: x") == [("A", "x", [])]
     assert statements("a <!-- c -->  b") == [("Untitled 1", "a b", [])]
+
+
+@pytest.mark.parametrize("text", ["[A]: a\r\r\n[B]: b", "<!-- a\r\r\nb -->\n[A]: x"])
+def test_a_carriage_return_before_a_crlf_is_refused_clearly(text):
+    # found by bench/fuzz.py: after CRLF became LF, CR LF was left, and fmt asserted
+    with pytest.raises(FormatError) as refused:
+        format_text(text, "a.argmap")
+    (diagnostic,) = refused.value.diagnostics
+    assert diagnostic.code == "fmt-lone-cr"
+    assert diagnostic.hint == "replace it with a line break, or delete it"
+
+
+def test_a_lone_carriage_return_inside_a_comment_is_kept():
+    formatted = format_text("<!-- a\rb -->\n[A]: x", "a.argmap")
+    assert formatted == "<!-- a\rb -->\n[A]: x\n"
+    assert format_text(formatted, "a.argmap") == formatted
+
+
+@pytest.mark.parametrize(("text", "element"), [("[M]: m\n  + //[M\n  - oscow stals]\n", "- oscow stals]"), ("[M]: m\n  + /* c */\n      [B]: b\n", "b")])
+def test_a_sign_that_ends_its_line_takes_the_next_line_as_its_element(text, element):
+    # found by bench/fuzz.py: a deeper next line opened a level the lexer could not fill
+    argument_map = argmap.loads(text, "a.argmap")
+    assert [s.text for s in argument_map.documents[0].statements][1] == element
+    assert len(argument_map.relations) == 1
+    formatted = format_text(text, "a.argmap")
+    assert format_text(formatted, "a.argmap") == formatted

@@ -45,6 +45,9 @@ function argmapDetails(data, positionsByTag, drawn) {
       ? [text("span", "", `swatch swatch-${position.index}`), text("span", `Position: ${position.label}`)]
       : [text("span", "", "swatch swatch-0"), text("span", "No single position")]));
     $("details-text").textContent = element.text;
+    fill("details-verdict", ...(element.verdict
+      ? [text("strong", element.verdict[0].toUpperCase(), `verdict verdict-${element.verdict[0]}`), " ", element.verdict[1]]
+      : []));
     fill("details-pcs", ...pcsOf(element));
     fill("details-sources", ...sourcesOf(element));
     fill("details-relations", ...relationsOf(element));

@@ -34,6 +34,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         "talks": rendered(directory, "talks.html", *map(str, TALKS)),
         "pcs": rendered(directory, "pcs.html", *map(str, TALKS), "--pcs", "--group-by", "position"),
         "hostile": rendered(directory, "hostile.html", str(HOSTILE)),
+        "evaluated": rendered(directory, "evaluated.html", *map(str, EXAMPLES), "--evaluate"),
     }
 
 
@@ -342,3 +343,17 @@ def test_hostile_input_gives_a_safe_page(open_page, pages):
     assert handlers == []
     links = page.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href') ?? a.getAttribute('xlink:href')).filter(Boolean)")
     assert links and all(link.startswith(("#", "http://", "https://")) for link in links)
+
+
+def test_with_evaluate_the_details_give_the_grounded_label_and_why(open_page, pages):
+    """Issue 18: `render --evaluate` draws the labels; the page shows them in the details."""
+    tab = open_page(pages["evaluated"])
+    full_map(tab)
+    data = data_of(tab)
+    labels = {e["verdict"][0] for e in data["elements"].values()}
+    assert labels <= {"in", "out", "undec"} and "out" in labels
+    title = next(e["title"] for e in data["elements"].values() if e["verdict"][0] == "out")
+    element(tab, title).click()
+    verdict = tab.page.get_by_role("region", name="Details").locator("#details-verdict")
+    assert verdict.locator(".verdict-out").text_content() == "OUT"
+    assert "defeated by IN" in verdict.text_content()
