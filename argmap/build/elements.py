@@ -17,12 +17,14 @@ from ..core.model import (
     Section,
     Span,
     Statement,
+    Voice,
 )
 from ..core.text import normalize_title
 from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, RawList, RawPcs, RawPcsItem, RawRelation, head_parts
 from .inline import inline_text, quotes_of
 from .tokens import HEADS_WITH_TEXT, title_of
+from .voice import voice_of
 
 _OPERATORS: dict[str, tuple[bool, RelationType]] = {
     # operator → (child is the source?, type)
@@ -120,24 +122,41 @@ class ElementBuilder:
             generated = False
         is_reference = element.is_reference and not text
         section = self.section_stack[-1].id if self.section_stack else None
+        voice, marks_relation = (None, None) if not data else self.voice(data, span, is_reference and op is not None)
         if element.kind == "statement":
             self.statements.append(
-                Statement(title, text, span, role, is_reference, generated, tags, data, quotes, section, argdown_text)
+                Statement(title, text, span, role, is_reference, generated, tags, data, quotes, section, argdown_text, voice=voice)
             )
             ref = self.statement_refs.get(title)
             if ref is None:
                 ref = self.statement_refs[title] = Ref(_STATEMENT, title)
         else:
             self.arguments.append(
-                Argument(title, text, span, is_reference, generated, tags, data, quotes, (), section, argdown_text)
+                Argument(title, text, span, is_reference, generated, tags, data, quotes, (), section, argdown_text, voice=voice)
             )
             ref = Ref(_ARGUMENT, title)
         if parent is not None and op is not None:
             # a relation to a reference is one token with its head: the sign ends where the head starts
-            self.relate(parent, ref, op, start if op is head else None)
+            self.relate(parent, ref, op, start if op is head else None, marks_relation)
         if element.relations:
             self.relations_under(ref, element.relations)
         return ref
+
+    def voice(self, data: dict, span: Span, bare_on_relation_line: bool) -> tuple[Voice | None, str | None]:
+        """(the element's voice, the relation's reconstruction mark) from inline data.
+
+        `reconstructed` after a bare reference on a relation line marks the
+        relation (`-> [X] {reconstructed: …}`: the mapper's link to a claim
+        written elsewhere); after a definition, it marks the element and the
+        relation it is written on (an implicit premise brings its link with it).
+        """
+        voice = voice_of(data, span, self.diagnostics)
+        if voice is None or voice.reconstructed is None:
+            return voice, None
+        if not bare_on_relation_line:
+            return voice, voice.reconstructed
+        kept = Voice(voice.speaker, voice.hedge) if voice.speaker or voice.hedge else None
+        return kept, voice.reconstructed
 
     def check_unclosed_title(self, element: RawElement, span: Span) -> None:
         first = element.inline[0] if element.inline else None
@@ -161,7 +180,7 @@ class ElementBuilder:
             element(relation.element, role, parent, relation.op)
         self.depth -= 1
 
-    def relate(self, parent: Ref, child: Ref, op: Token, sign_length: int | None = None) -> None:
+    def relate(self, parent: Ref, child: Ref, op: Token, sign_length: int | None = None, reconstructed: str | None = None) -> None:
         if sign_length is None:
             span = Span(self.path, op.line, op.column, op.end_line, op.end_column)
             operator = op.value.strip()
@@ -182,7 +201,7 @@ class ElementBuilder:
             )
         if self.strict and source.kind is _STATEMENT and target.kind is _STATEMENT:
             type_ = _STRICT.get(type_, type_)
-        self.relations.append(Relation(source, target, type_, span, (self.source_id,), self.depth, operator))
+        self.relations.append(Relation(source, target, type_, span, (self.source_id,), self.depth, operator, reconstructed))
 
 
 def _same_element(a: Ref, b: Ref) -> bool:

@@ -5,6 +5,8 @@ and quote lines. Problems found in them become diagnostics.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 
 from ..core.errors import error, warning
@@ -98,17 +100,30 @@ def _warn_squashed_relations(tokens: list[Token], path: str, diagnostics: list[D
 
 
 def inline_data(token: Token, path: str, diagnostics: list[Diagnostic]) -> dict:
-    span = token_span(path, token)
-    try:
-        value = load_yaml(token.value)
-    except pyyaml().YAMLError as exc:
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        diagnostics.append(error("inline-data-yaml", span, getattr(exc, "hint", "inline data is YAML in braces, e.g. {source: 'p. 3'}"), reason=reason))
+    value, problem = _read_data(token.value)
+    if problem is not None:
+        reason, hint = problem
+        diagnostics.append(error("inline-data-yaml", token_span(path, token), hint, reason=reason))
         return {}
     if not isinstance(value, dict):
-        diagnostics.append(error("inline-data-not-mapping", span, "e.g. {source: 'p. 3'}"))
+        diagnostics.append(error("inline-data-not-mapping", token_span(path, token), "e.g. {source: 'p. 3'}"))
         return {}
-    return value
+    return copy.deepcopy(value)  # each element its own data: the cached value is shared
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_data(text: str) -> tuple[object, tuple[str, str] | None]:
+    """(value, None) or (None, (reason, hint)): read once per distinct text.
+
+    A map writes the same few data blocks many times over ({speaker: critics},
+    {reconstructed: true}), and PyYAML's pure-Python loader costs more than
+    all the rest of reading an element.
+    """
+    try:
+        return load_yaml(text), None
+    except pyyaml().YAMLError as exc:
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, (reason, getattr(exc, "hint", "inline data is YAML in braces, e.g. {source: 'p. 3'}"))
 
 
 def quotes_of(tokens: list[Token], path: str, source_id: str) -> tuple[Quote, ...]:

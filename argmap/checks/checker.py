@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..core.model import ArgumentMap, Diagnostic, Severity
 from .quotes import check_quotes
+from .sourcing import check_sourced
 from .structure import check_dropped_by_argdown, check_isolated, check_positions
 
 
@@ -16,6 +17,7 @@ def check(argument_map: ArgumentMap) -> list[Diagnostic]:
     found = list(argument_map.diagnostics)
     for document in argument_map.documents:
         found.extend(check_quotes(document))
+        found.extend(check_sourced(document))
     found.extend(check_positions(argument_map))
     found.extend(check_isolated(argument_map))
     found.extend(check_dropped_by_argdown(argument_map))

@@ -72,7 +72,7 @@ def check_quotes(document: Document) -> list[Diagnostic]:
         first = quotes[0].span
         return [warning("quote-unchecked", first, "add `article: path/to/article.txt` under `source:` in the front matter")]
     where = document.source.article_span or Span(document.path, 1, 1, 1, 1)
-    relative = str(Path(article_path).relative_to(Path(document.path).parent)) if _is_relative(article_path, document.path) else article_path
+    relative = article_name(document)
     try:
         article = read_article(article_path)
     except FileNotFoundError:
@@ -80,6 +80,12 @@ def check_quotes(document: Document) -> list[Diagnostic]:
     except (OSError, UnicodeDecodeError) as exc:
         return [error("article-unreadable", where, "save the article as UTF-8 text", file=relative, reason=str(exc))]
     return [d for q in quotes if (d := _check_quote(q, article, relative)) is not None]
+
+
+def article_name(document: Document) -> str:
+    """The article's path as the user wrote it: relative to the document when it is beside it."""
+    path = document.source.article
+    return str(Path(path).relative_to(Path(document.path).parent)) if _is_relative(path, document.path) else path
 
 
 def _is_relative(path: str, document: str) -> bool:

@@ -51,10 +51,17 @@ def check_isolated(argument_map: ArgumentMap) -> list[Diagnostic]:
 
 
 def check_dropped_by_argdown(argument_map: ArgumentMap) -> list[Diagnostic]:
-    """Relations Argdown's model silently drops: an argument and its own conclusion."""
+    """An argument that attacks its own conclusion (Argdown's model drops the relation).
+
+    An argument that *supports* its conclusion only says again what its
+    premise–conclusion structure says: ordinary redundant markup, as in
+    `[X]` with `+ <A>` under it, so it is not worth a warning.
+    """
     problems = []
     for relation in argument_map.relations:
         if relation.source.kind is not Kind.ARGUMENT or relation.target.kind is not Kind.STATEMENT:
+            continue
+        if relation.type in (RelationType.SUPPORT, RelationType.ENTAILS):
             continue
         argument = argument_map.arguments.get(relation.source.title)
         if argument is not None and argument.pcs and argument.pcs[-1].statement == relation.target.title:

@@ -94,7 +94,9 @@ def _format_one(name: str, only_diff: bool) -> str:
         click.echo(f"{path}: error: the file is not UTF-8 text", err=True)
         return "failed"
     try:
-        formatted = format_text(text, path)
+        # --check and --diff write nothing: the layout's meaning check (a second
+        # parse) is only needed before a file is rewritten
+        formatted = format_text(text, path, verify=not only_diff)
     except FormatError as error:
         click.echo(format_all(error.diagnostics), err=True)
         return "failed"

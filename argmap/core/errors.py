@@ -60,6 +60,9 @@ MESSAGES: dict[str, str] = {
     "text-after-reference": "text after the reference {element} makes this a definition",
     "quote-not-found": "the quote does not occur in the article {file}",
     "quote-unchecked": "the quote cannot be checked: the front matter names no source article",
+    "voice-value": "'{key}' must be {expected}, not {found}",
+    "conflicting-voice": "{element} has {key} {found!r} here but {other!r} at {where}",
+    "unsourced": "{element} has no quote from {file} and is not marked as the mapper's",
     "empty-file": "the file is empty",
     # render and stats
     "render-unknown-focus": "--focus: no statement or argument is titled {title!r}",
@@ -122,6 +125,15 @@ MESSAGES: dict[str, str] = {
     "aif-dialogue": "{count} dialogue nodes (L, TA, YA) are not claims: {kept}",
     "aif-unrelated": "{nodes} in no relation: kept in the front matter (aif: unrelated:), not drawn",
     "aif-output-exists": "the output {file!r} is the input itself; the input is never modified",
+    # fmt
+    "fmt-blank-statement": "only white space follows the comment on this line, which makes an empty statement; fmt would drop it, so the file is left as it is",
+    "fmt-empty-heading": "this heading has no title; without the white space after its '#' it would become text, so the file is left as it is",
+    "fmt-leading-bom": "this text starts with an invisible U+FEFF (byte-order mark), which readers drop at the top of a file; the file is left as it is",
+    "fmt-front-matter-lookalike": "this text starts with '===', which opens front matter at the top of a file; fmt would move it there, so the file is left as it is",
+    "fmt-lone-cr": "a carriage return (CR) without a line feed; fmt writes LF line ends only, so the file is left as it is",
+    "fmt-changes-meaning": "fmt cannot lay out this file without changing what it means; the file is left as it is",
+    "fmt-note-bom": "the byte-order mark is dropped",
+    "fmt-note-crlf": "CRLF line ends become LF",
 }
 
 

@@ -74,6 +74,21 @@ class Ref:
 
 
 @dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose claim a written element is, and how sure its source is of it.
+
+    ``speaker``: who the article reports as saying it ("Russia", "critics"),
+    empty when the article says it itself. ``hedge``: the article's qualifier
+    ("may", "likely"). ``reconstructed``: None when the article says it, else
+    the mapper's note on why it is added ("" when none is given).
+    """
+
+    speaker: str = ""
+    hedge: str = ""
+    reconstructed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str
     span: Span
@@ -96,6 +111,8 @@ class Statement:
     section: str | None = None
     argdown_text: str = field(default="", compare=False)  # as Argdown shows it: tags kept
     list_item: bool = False  # written as a list item (`* ...`, `1. ...`): Argdown gives it no role
+    # whose voice and how sure (inline data `speaker:`, `hedge:`, `reconstructed:`; see Voice)
+    voice: Voice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +174,7 @@ class Argument(_Reconstructed):
     pcs: tuple[PcsItem, ...] = ()
     section: str | None = None
     argdown_text: str = field(default="", compare=False)
+    voice: Voice | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +186,8 @@ class Relation:
     sources: tuple[str, ...] = ()
     depth: int = field(default=1, compare=False)  # nesting level of the relation line (1 = under a block's element)
     operator: str = field(default="", compare=False)  # the relation sign as written: +, <_, _>, ...
+    # the mapper's inference, not the article's: None, or the mapper's note ("" when none is given)
+    reconstructed: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,10 +262,15 @@ class MergedStatement:
     sources: tuple[str, ...]
     quotes: tuple[Quote, ...]
     generated_title: bool = False
+    voice: MergedVoice | None = None
 
     @property
     def span(self) -> Span:
         return self.occurrences[0].span
+
+    @property
+    def is_reconstructed(self) -> bool:
+        return _is_reconstructed(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,10 +283,31 @@ class MergedArgument(_Reconstructed):
     quotes: tuple[Quote, ...]
     pcs: tuple[PcsItem, ...] = ()
     generated_title: bool = False
+    voice: MergedVoice | None = None
 
     @property
     def span(self) -> Span:
         return self.occurrences[0].span
+
+    @property
+    def is_reconstructed(self) -> bool:
+        return _is_reconstructed(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedVoice:
+    """A merged element's voice: the speaker and hedge its sources give it, and
+    the sources in which it is the mapper's (with the mapper's notes)."""
+
+    speaker: str = ""
+    hedge: str = ""
+    reconstructed_in: tuple[str, ...] = ()  # source ids
+    notes: tuple[str, ...] = ()
+
+
+def _is_reconstructed(element: MergedStatement | MergedArgument) -> bool:
+    """The mapper's, not an article's: marked so, and quoted from no article."""
+    return element.voice is not None and bool(element.voice.reconstructed_in) and not element.quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +381,6 @@ def _set_slots_directly(cls: type) -> None:
 
 
 # The classes a large map has many of.
-for _cls in (Span, Ref, Quote, Statement, Inference, PcsItem, Argument, Relation, Section, MergedStatement, MergedArgument):
+for _cls in (Span, Ref, Voice, Quote, Statement, Inference, PcsItem, Argument, Relation, Section, MergedStatement, MergedArgument):
     _set_slots_directly(_cls)
 del _cls

@@ -10,7 +10,7 @@ from ..core.model import Kind, MergedArgument, Ref
 from ..core.text import clean
 from .context import MapContext
 from .graph_types import Cluster, ClusterKind, Node, node_id
-from .labels import badges_of, element_tooltip, label_lines, shorten, source_description, wrap_lines
+from .labels import badges_of, element_tooltip, label_lines, shorten, source_description, voice_line, wrap_lines
 from .views import View, statements_on_map
 
 
@@ -107,6 +107,8 @@ def argument_clusters(context: MapContext, expanded: dict[Ref, MergedArgument], 
                 color=context.colours.get(position, "") if position else "",
                 badges=badges_of(context, argument.sources),
                 position=position,
+                voice=voice_line(argument),
+                reconstructed=argument.is_reconstructed,
             )
         )
         for item in argument.pcs:

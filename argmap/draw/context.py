@@ -29,9 +29,12 @@ class MapContext:
     options: ViewOptions
     colours: dict[str, str]
     source_numbers: dict[str, int]
-    positions: dict[Ref, str | None]  # effective position of every element
+    positions: dict[Ref, str | None]  # effective position of every element: what it stands for or is used for
     order: dict[Ref, tuple]  # reading order: document, line, column
     section_keys: dict[Ref, tuple[str, str] | None] = field(default_factory=dict)
+    # the position each element is tagged with (exactly one declared tag), else None:
+    # what a drawing colours, so a claim the mapper left neutral is drawn neutral
+    declared: dict[Ref, str | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, argument_map: ArgumentMap, options: ViewOptions) -> "MapContext":
@@ -40,14 +43,16 @@ class MapContext:
         for ref, element in map_elements(argument_map):
             span = element.span
             order[ref] = (documents.get(span.path, len(documents)), span.line, span.column, ref.kind.value, ref.title)
+        declared = {ref: argument_map.position_of(ref) for ref, _element in map_elements(argument_map)}
         return cls(
             map=argument_map,
             options=options,
             colours=position_colours(argument_map),
             source_numbers={s.id: n for n, s in enumerate(argument_map.sources, 1)},
-            positions=effective_positions(argument_map),
+            positions=effective_positions(argument_map, declared),
             order=order,
             section_keys=_section_keys(argument_map),
+            declared=declared,
         )
 
 
@@ -86,17 +91,15 @@ def position_colours(argument_map: ArgumentMap) -> dict[str, str]:
     return colours
 
 
-def effective_positions(argument_map: ArgumentMap) -> dict[Ref, str | None]:
+def effective_positions(argument_map: ArgumentMap, declared: dict[Ref, str | None] | None = None) -> dict[Ref, str | None]:
     """The position each element stands for, or None when there is none or several.
 
     Arguments have the position they are tagged with. A statement has its own
     tag; untagged, it takes the position it is used for — of the arguments it
     is a premise or conclusion of, and of what it supports — if that is one.
     """
-    result: dict[Ref, str | None] = {}
-    declared = {p.tag for p in argument_map.positions}
-    for ref, element in map_elements(argument_map):
-        result[ref] = argument_map.position_of(ref)
+    result: dict[Ref, str | None] = dict(declared) if declared is not None else {ref: argument_map.position_of(ref) for ref, _e in map_elements(argument_map)}
+    tags = {p.tag for p in argument_map.positions}
     used_for: dict[str, set[str | None]] = defaultdict(set)
     for title, argument in argument_map.arguments.items():
         for item in argument.pcs:
@@ -106,7 +109,7 @@ def effective_positions(argument_map: ArgumentMap) -> dict[Ref, str | None]:
             used_for[relation.source.title].add(argument_map.position_of(element_key(relation.target)))
     for title, statement in argument_map.statements.items():
         ref = Ref(Kind.STATEMENT, title)
-        own = [t for t in statement.tags if t in declared]
+        own = [t for t in statement.tags if t in tags]
         if own:
             continue  # tagged: its own tag decides (several tags: neutral)
         candidates = used_for.get(title, set()) - {None}

@@ -72,7 +72,7 @@ def _table(rows: list[str]) -> Html:
 
 def node_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
     mark = look.mark(node.position) if look.marks else None
-    return _element_table(mark, node.title_lines, node.text_lines, node.badges, look, node.verdict)
+    return _element_table(mark, node.title_lines, node.text_lines, node.badges, look, node.verdict, node.voice)
 
 
 def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
@@ -86,14 +86,17 @@ def inference_label(node: Node, look: Look = DEFAULT_LOOK) -> Html:
 
 def cluster_label(cluster: Cluster, look: Look = DEFAULT_LOOK) -> Html:
     mark = look.mark(_cluster_position(cluster, look)) if cluster.kind is ClusterKind.ARGUMENT else None
-    return _element_table(mark, cluster.label_lines, cluster.text_lines, cluster.badges, look, cluster.verdict)
+    return _element_table(mark, cluster.label_lines, cluster.text_lines, cluster.badges, look, cluster.verdict, cluster.voice)
 
 
-def _element_table(mark: Mark | None, title_lines, text_lines, badges, look: Look, verdict: str = "") -> Html:
-    """An element's label, for a node or an argument's cluster: grounded label (--evaluate), mark, bold title, text, source badges."""
+def _element_table(mark: Mark | None, title_lines, text_lines, badges, look: Look, verdict: str = "", voice: str = "") -> Html:
+    """An element's label, for a node or an argument's cluster: grounded label (--evaluate), mark,
+    whose voice (italic), bold title, text, source badges."""
     rows = [verdict_row(verdict, look)] if verdict else []
     if mark is not None:
         rows.append(mark_cell(mark))
+    if voice:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{look.theme.voice_size}"><I>{html_text(voice)}</I></FONT></TD></TR>')
     if title_lines:
         rows.append(lines_cell(title_lines, bold=True))
     if text_lines:
@@ -110,6 +113,13 @@ def _line(style: str, mark: Mark | None) -> str:
     return f"{style},{mark.style}" if mark is not None and mark.style != "solid" else style
 
 
+def _dashed(style: str, reconstructed: bool, look: Look) -> str:
+    """The mapper's reconstruction has a dashed outline. Where border lines stand
+    for positions (print, mono) it keeps its position's line: its label says it
+    is the mapper's."""
+    return f"{style},dashed" if reconstructed and not look.marks else style
+
+
 def node_attributes(node: Node, look: Look = DEFAULT_LOOK) -> list[tuple[str, str]]:
     colour = look.border(node.color)
     if node.kind is NodeKind.INFERENCE:
@@ -118,9 +128,9 @@ def node_attributes(node: Node, look: Look = DEFAULT_LOOK) -> list[tuple[str, st
     if node.kind is NodeKind.STUB:  # --pages: an element of another page, a dashed outline
         return [("shape", "box"), ("style", "dashed,rounded"), ("color", colour), ("penwidth", "1.2"), ("label", node_label(node, look)), ("tooltip", quoted_tooltip(node.tooltip))]
     if node.kind is NodeKind.ARGUMENT:
-        shape = [("shape", "box"), ("style", _line("rounded,filled", mark)), ("fillcolor", look.fill(node.color, node.position))]
+        shape = [("shape", "box"), ("style", _line(_dashed("rounded,filled", node.reconstructed, look), mark)), ("fillcolor", look.fill(node.color, node.position))]
     else:
-        shape = [("shape", "box"), ("style", _line("filled", mark)), ("fillcolor", "#FFFFFF")]
+        shape = [("shape", "box"), ("style", _line(_dashed("filled", node.reconstructed, look), mark)), ("fillcolor", "#FFFFFF")]
     if mark is not None and mark.peripheries > 1:
         shape.append(("peripheries", str(mark.peripheries)))
     return shape + [
@@ -139,6 +149,8 @@ def edge_attributes(edge: Edge, look: Look = DEFAULT_LOOK) -> list[tuple[str, st
         pairs += [("dir", style.dir), ("arrowtail", style.arrowtail)]
     if edge.kind.is_relation:
         pairs.append(("penwidth", str(theme.cross_penwidth if edge.cross_position else theme.penwidth)))
+    if edge.reconstructed and style.dir == "forward":  # the mapper's link: an open circle where it starts
+        pairs += [("dir", "both"), ("arrowtail", "odot")]
     if edge.kind is EdgeKind.PREMISE:
         pairs.append(("weight", "4"))  # keep an argument's inside compact
     if edge.tail_cluster:
@@ -157,7 +169,8 @@ def cluster_attributes(cluster: Cluster, look: Look = DEFAULT_LOOK) -> list[tupl
     if cluster.kind is ClusterKind.ARGUMENT:
         position = _cluster_position(cluster, look)
         fill = "#F5F5F5" if not cluster.color or look.theme.grey else tint(cluster.color, 0.18)
-        pairs += [("style", _line("rounded,filled", look.mark(position))), ("fillcolor", fill), ("color", colour), ("penwidth", "1.5")]
+        style = _dashed("rounded,filled", cluster.reconstructed, look)
+        pairs += [("style", _line(style, look.mark(position))), ("fillcolor", fill), ("color", colour), ("penwidth", "1.5")]
     elif cluster.kind is ClusterKind.POSITION:
         position = _cluster_position(cluster, look)
         fill = "#FAFAFA" if look.theme.grey else tint(cluster.color, 0.08)
@@ -246,7 +259,8 @@ def legend_block(legend: Legend, rankdir: str = "TB", look: Look = DEFAULT_LOOK)
     Everything sits on one rank, chained by invisible edges: stacked, the
     legend would take one of the map's (tall) ranks per line. Graphviz turns
     a TB layout's left-to-right into bottom-to-top for LR, so there the chain
-    and the sample edges are reversed to read from the top.
+    is reversed to read from the top, and each sample edge crosses to a
+    second column of labels (along the column it would take a tall gap).
     """
     reverse = rankdir == "LR"
     body: list[str] = [f"graph {attributes(legend_cluster_attributes(look))};"]
@@ -261,35 +275,40 @@ def legend_block(legend: Legend, rankdir: str = "TB", look: Look = DEFAULT_LOOK)
         body.append(f"legend_verdicts {attributes([('shape', 'plain'), ('label', verdicts_table(legend.verdicts, look))])};")
         row.append("legend_verdicts")
     samples: set[str] = set()  # the second node of each sample, not chained by an invisible edge
+    beside: list[str] = []  # LR: the samples' labels, a column of their own
     for kind, note in legend_relations(legend):
         tail, head = f"legend_{kind.value}_{note}_from", f"legend_{kind.value}_{note}_to"
-        label = look.theme.edges[kind].label if note == "style" else "between positions"
-        body.append(f"{tail} {attributes([('shape', 'point'), ('width', '0.02'), ('color', '#FFFFFF')])};")
+        label = {"style": look.theme.edges[kind].label, "cross": "between positions", "mapper": "the mapper's link"}[note]
+        # LR: as tall as its label beside it, so each sample lines up with its label
+        start = [("shape", "none"), ("label", ""), ("width", "0.02"), ("height", "0.25"), ("fixedsize", "true")] if reverse else [("shape", "point"), ("width", "0.02"), ("color", "#FFFFFF")]
+        body.append(f"{tail} {attributes(start)};")
         body.append(f"{head} {attributes([('shape', 'plaintext'), ('label', Html(html_text(label))), ('fontsize', str(look.theme.edge_size))])};")
-        pairs = edge_attributes(Edge(tail, head, kind, label, cross_position=note == "cross"), look)
-        if reverse:  # the label comes first in the reversed chain: draw the edge from it, arrow at the far end
-            body.append(f"{head} -> {tail} {attributes(reversed_edge(pairs))};")
-        else:
-            body.append(f"{tail} -> {head} {attributes(pairs)};")
-        row += [tail, head]
-        samples.add(tail if reverse else head)
+        pairs = edge_attributes(Edge(tail, head, kind, label, cross_position=note == "cross", reconstructed=note == "mapper"), look)
+        body.append(f"{tail} -> {head} {attributes(pairs)};")
+        row += [tail] if reverse else [tail, head]
+        beside += [head] if reverse else []
+        samples.add(head)
     if legend.sources:
         body.append(f"legend_sources {attributes([('shape', 'plain'), ('label', sources_table(legend, look))])};")
         row.append("legend_sources")
     if reverse:
         row.reverse()
-    if row:
-        body.append("{rank=same; " + "; ".join(row) + "}")
     invisible = attributes([("style", "invis")])
-    body += [f"{left} -> {right} {invisible};" for left, right in zip(row, row[1:]) if right not in samples]
+    beside.reverse()
+    for column in (row, beside):
+        if column:
+            body.append("{rank=same; " + "; ".join(column) + "}")
+        body += [f"{left} -> {right} {invisible};" for left, right in zip(column, column[1:]) if column is beside or right not in samples]
     return ["subgraph cluster_legend {"] + _indent(body, 1) + ["}"]
 
 
 def reversed_edge(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The same look for an edge written head -> tail (dir=back swaps the arrowheads)."""
     values = dict(pairs)
-    if values.get("dir") == "both":
-        return pairs
+    if values.get("dir") == "both":  # a symmetric edge reads the same both ways; the mapper's link swaps its ends
+        if values.get("arrowtail") == values.get("arrowhead"):
+            return pairs
+        return [(k, {"arrowhead": values["arrowtail"], "arrowtail": values["arrowhead"]}.get(k, v)) for k, v in pairs]
     changed = [(k, v) for k, v in pairs if k not in ("arrowhead", "arrowtail", "dir")]
     return changed + [("dir", "back"), ("arrowtail", values.get("arrowhead", "normal")), ("arrowhead", "none")]
 
@@ -311,13 +330,18 @@ def legend_kind_nodes(legend: Legend, look: Look = DEFAULT_LOOK) -> list[tuple[s
         NodeKind.INFERENCE: Node("legend_inference", NodeKind.INFERENCE, (), ("inference (rules)",), "An inference step"),
         NodeKind.STUB: Node("legend_stub", NodeKind.STUB, (), ("on another page",), "An element drawn on another page"),
     }
-    return [(samples[k].id, node_attributes(samples[k], look)) for k in legend.node_kinds]
+    shown = [samples[k] for k in legend.node_kinds]
+    if legend.reconstructed:
+        shown.append(Node("legend_reconstructed", NodeKind.STATEMENT, (), ("reconstructed by the mapper",), "The mapper's, not the article's", reconstructed=True))
+    return [(node.id, node_attributes(node, look)) for node in shown]
 
 
 def legend_relations(legend: Legend) -> list[tuple[EdgeKind, str]]:
     rows = [(kind, "style") for kind in legend.edge_kinds]
     if legend.cross_position and legend.edge_kinds:
         rows.append((legend.edge_kinds[0], "cross"))
+    if legend.reconstructed and legend.edge_kinds:
+        rows.append((EdgeKind.SUPPORT, "mapper"))
     return rows
 
 

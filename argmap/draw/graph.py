@@ -33,7 +33,7 @@ from ..core.text import clean, is_http_url
 from .clusters import argument_clusters, group_clusters, used_clusters
 from .context import MapContext, element_key
 from .graph_types import Cluster, ClusterKind, Edge, EdgeKind, Graph, Legend, LegendPosition, LegendSource, Node, NodeKind, node_id
-from .labels import badges_of, element_tooltip, label_lines, name_of, shorten, source_description, wrap_lines
+from .labels import badges_of, element_tooltip, label_lines, name_of, shorten, source_description, voice_line, wrap_lines
 from .options import ViewOptions
 from .views import Link, View, resolve_focus, resolve_position, resolve_source, select_view
 
@@ -111,7 +111,7 @@ def _expanded_arguments(context: MapContext, view: View) -> dict[Ref, MergedArgu
 def _element_node(context: MapContext, ref: Ref, cluster: str | None) -> Node:
     element = context.map.element(ref)
     title_lines, text_lines = label_lines(context, ref)
-    position = context.positions.get(ref)
+    position = context.declared.get(ref)  # only a tag colours a claim: untagged is drawn neutral
     return Node(
         id=node_id(ref.kind.value, ref.title),
         kind=NodeKind(ref.kind.value),
@@ -122,6 +122,9 @@ def _element_node(context: MapContext, ref: Ref, cluster: str | None) -> Node:
         position=position,
         badges=badges_of(context, element.sources),
         cluster=cluster,
+        voice=voice_line(element),
+        reconstructed=element.is_reconstructed,
+        used_for=context.positions.get(ref),
     )
 
 
@@ -219,6 +222,7 @@ def _edges(context: MapContext, view: View, expanded: dict[Ref, MergedArgument],
                 implicit=link.relation is None,
                 tail_cluster=tail_cluster,
                 head_cluster=head_cluster,
+                reconstructed=link.relation is not None and link.relation.reconstructed is not None,
             )
         )
     for ref, argument in expanded.items():
@@ -275,11 +279,14 @@ def _link_tooltip(context: MapContext, link: Link) -> str:
         numbers = [str(b.number) for b in badges_of(context, link.relation.sources)]
         if numbers:
             text += f" — source{'s' * (len(numbers) > 1)} {', '.join(numbers)}"
+        note = link.relation.reconstructed
+        if note is not None:
+            text += " — reconstructed by the mapper" + (f": {note}" if note else "")
     return shorten(clean(text))
 
 
 def _crosses_positions(context: MapContext, a: Ref, b: Ref) -> bool:
-    first, second = context.positions.get(a), context.positions.get(b)
+    first, second = context.declared.get(a), context.declared.get(b)
     return first is not None and second is not None and first != second
 
 
@@ -299,4 +306,5 @@ def _legend(context: MapContext, nodes: list[Node], edges: list[Edge]) -> Legend
         if s.id in shown
     )
     cross = any(e.cross_position for e in edges)
-    return Legend(kinds, positions, edge_kinds, cross, sources)
+    reconstructed = any(n.reconstructed for n in nodes) or any(e.reconstructed for e in edges)
+    return Legend(kinds, positions, edge_kinds, cross, sources, reconstructed=reconstructed)

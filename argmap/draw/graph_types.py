@@ -67,6 +67,9 @@ class Node:
     badges: tuple[Badge, ...] = ()
     cluster: str | None = None
     verdict: str = ""  # render --evaluate: the grounded label, "in", "out" or "undec"
+    voice: str = ""  # whose claim and how sure: "according to Russia · hedged: may" (drawn in italics)
+    reconstructed: bool = False  # the mapper's, not an article's: a dashed outline
+    used_for: str | None = None  # an untagged statement: the position its arguments stand for (page filters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class Edge:
     tail_cluster: str | None = None  # clip the edge at this cluster (an expanded argument)
     head_cluster: str | None = None
     constraint: bool = True  # False: not used to rank the nodes (render --page draws it against the rows)
+    reconstructed: bool = False  # the mapper's link, not an article's: an open circle at its tail
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,8 @@ class Cluster:
     badges: tuple[Badge, ...] = ()
     position: str | None = None  # the position a position frame or an expanded argument stands for
     verdict: str = ""  # render --evaluate: an expanded argument's grounded label
+    voice: str = ""  # an expanded argument's speaker and hedge, as for a node
+    reconstructed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +135,7 @@ class Legend:
     cross_position: bool
     sources: tuple[LegendSource, ...]
     verdicts: tuple[str, ...] = ()  # render --evaluate: the grounded labels drawn
+    reconstructed: bool = False  # some node or relation is the mapper's: explain the marks
 
 
 @dataclass(frozen=True, slots=True)

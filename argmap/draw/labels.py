@@ -9,8 +9,9 @@ from __future__ import annotations
 import textwrap
 from typing import Iterable
 
-from ..core.model import ArgumentMap, MergedArgument, Ref
+from ..core.model import ArgumentMap, MergedArgument, MergedStatement, Ref
 from ..core.text import clean, is_http_url
+from ..core.voice import voice_notes
 from .context import MapContext, element_key
 from .graph_types import Badge
 
@@ -63,12 +64,39 @@ def badges_of(context: MapContext, sources: Iterable[str]) -> tuple[Badge, ...]:
     return tuple(sorted(badges, key=lambda b: b.number))
 
 
+VOICE_LIMIT = 80  # characters of the voice line on a label; the tooltip has it all
+
+
+def voice_line(element: MergedStatement | MergedArgument) -> str:
+    """Whose claim and how sure, for the label: "According to Russia · hedge: may".
+
+    A reconstruction says so too, so the mark survives greyscale and themes
+    whose border lines stand for positions.
+    """
+    voice = element.voice
+    if voice is None:
+        return ""
+    parts = []
+    if voice.speaker:
+        parts.append(f"according to {clean(voice.speaker)}")
+    if voice.hedge:
+        parts.append(f"hedge: {clean(voice.hedge)}")
+    if element.is_reconstructed:
+        parts.append("reconstructed by the mapper")
+    line = " · ".join(parts)
+    line = line[:1].upper() + line[1:]
+    return line if len(line) <= VOICE_LIMIT else line[: VOICE_LIMIT - 1].rstrip() + "…"
+
+
 def element_tooltip(context: MapContext, ref: Ref) -> str:
-    """The full text, the quotes with their sources, the sources and the position."""
+    """The full text, whose voice, the quotes with their sources, the sources and the position."""
     element = context.map.element(ref)
     parts = [name_of(context.map, ref)]
     if element.text:
         parts.append(clean(element.text))
+    notes = voice_notes(element)
+    if notes:
+        parts.append(notes)
     if isinstance(element, MergedArgument) and element.pcs:
         parts.append("\n".join(_pcs_line(context, n, item) for n, item in enumerate(element.pcs, 1)))
     if element.quotes:
@@ -77,11 +105,17 @@ def element_tooltip(context: MapContext, ref: Ref) -> str:
     if element.sources:
         numbered = [f"{b.number} {b.description}" for b in badges_of(context, element.sources)]
         parts.append("Sources: " + "; ".join(numbered))
-    position = context.positions.get(ref)
+    position = context.declared.get(ref)
+    used_for = context.positions.get(ref)
     if position is not None:
-        label = next(p.label for p in context.map.positions if p.tag == position)
-        parts.append(f"Position: {clean(label)}")
+        parts.append(f"Position: {_position_label(context, position)}")
+    elif used_for is not None:
+        parts.append(f"Position: none of its own (used by {_position_label(context, used_for)} arguments)")
     return shorten("\n\n".join(parts))
+
+
+def _position_label(context: MapContext, tag: str) -> str:
+    return clean(next(p.label for p in context.map.positions if p.tag == tag))
 
 
 def _pcs_line(context: MapContext, number: int, item) -> str:

@@ -18,7 +18,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Protocol
 
-from ..core.text import clean, is_http_url
+from ..core.text import is_http_url
+from .escaping import visible
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -90,8 +91,8 @@ def finish_svg(data: bytes, graph: Titled, max_width: int | None = None) -> byte
     root = _ROOT.search(data)
     if root is None:
         raise ValueError("Graphviz wrote no <svg> element")
-    title = _text(clean(graph.title or "Argument map"))
-    desc = _text(clean(graph.description or graph.title or "Argument map"))
+    title = _text(visible(graph.title or "Argument map"))
+    desc = _text(visible(graph.description or graph.title or "Argument map"))
     head = f'<title id="{TITLE_ID}">{title}</title>\n<desc id="{DESC_ID}">{desc}</desc>'
     body = data[root.end() :].lstrip(b"\r\n")
     return DECLARATION + _root_tag(root.group(0), max_width) + b"\n" + head.encode("utf-8") + b"\n" + body

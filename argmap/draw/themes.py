@@ -84,6 +84,7 @@ class Theme:
     node_size: int = 10  # statements, arguments, the legend's tables
     edge_size: int = 9  # the legend's relation labels
     inference_size: int = 9  # inference rules under an inference bar
+    voice_size: int = 10  # "According to Russia · hedge: may", in italics atop a box
     badge_size: int = 8  # source numbers
     badge_width: int = BADGE_WIDTH
     badge_height: int = BADGE_HEIGHT
@@ -99,13 +100,13 @@ class Theme:
 THEMES = {
     "default": Theme("default"),
     "print": Theme(
-        "print", label_size=14, node_size=12, edge_size=11, inference_size=10, badge_size=9, badge_width=18, badge_height=13,
+        "print", label_size=14, node_size=12, edge_size=11, inference_size=10, voice_size=12, badge_size=9, badge_width=18, badge_height=13,
         penwidth=1.8, cross_penwidth=3.6, arrowsize=1.0, legend_border="#666666", group_border="#666666", marks=True,
     ),
     "mono": Theme(
         "mono", edges=edge_styles("#000000", "#000000", "#000000", "#000000"), label_size=14, node_size=12, edge_size=11,
-        inference_size=10, badge_size=9, badge_width=18, badge_height=13, penwidth=1.8, cross_penwidth=3.6, arrowsize=1.0,
-        legend_border="#666666", group_border="#666666", marks=True, grey=True,
+        inference_size=10, voice_size=12, badge_size=9, badge_width=18, badge_height=13, penwidth=1.8, cross_penwidth=3.6,
+        arrowsize=1.0, legend_border="#666666", group_border="#666666", marks=True, grey=True,
     ),
 }
 DEFAULT_THEME = THEMES["default"]

@@ -38,13 +38,13 @@ same JSON (argmap's and Argdown's shape) as the input, or it raises
 
 from __future__ import annotations
 
-from ..core.errors import ArgmapError, InputErrors, error
-from ..core.model import Diagnostic, Severity, Span
+from ..core.errors import ArgmapError, InputErrors, error, message
+from ..core.model import Diagnostic, Span
 from ..parse.parser import parse_raw
 from ..parse.raw import RawFrontMatter
 from .diff import unified_lines
 from .layout import Layout
-from .meaning import meaning, syntax_errors
+from .meaning import meaning, meaning_of_blocks, syntax_errors
 from .units import BLANK, BlankStatement, EmptyHeading
 
 
@@ -56,14 +56,23 @@ class FormatError(InputErrors):
         self.args = ("\n".join(f"{d.span}: {d.message}" if d.span else d.message for d in diagnostics),)
 
 
+def _refusal(code: str, span: Span, hint: str) -> FormatError:
+    """fmt leaves the file as it is: why (the message of ``code`` in the catalogue), where, and what to do."""
+    return FormatError([error(code, span, hint)])
+
+
 # ---------------------------------------------------------------- entry points
 
 
-def format_text(text: str, path: str = "<stdin>") -> str:
+def format_text(text: str, path: str = "<stdin>", *, verify: bool = True) -> str:
     """The canonical layout of one document's text (``path`` names it in messages).
 
     Raises :class:`FormatError` when the text has syntax errors, or (a bug,
     never expected) when the layout would not mean the same as the input.
+    That check builds and exports the input and the layout (two thirds of
+    the time on a large file); ``verify=False`` leaves it out, for a
+    preview that writes nothing (``fmt --check``, ``--diff``): the file
+    itself is only ever written from a checked layout.
     """
     text = normalize_newlines(text)
     if "\r\n" in text:  # it was CR CR LF: the second pass would make it LF, and fmt would not be idempotent
@@ -76,58 +85,19 @@ def format_text(text: str, path: str = "<stdin>") -> str:
     except BlankStatement as blank:
         token = blank.token
         span = Span(path, token.line, token.column, token.line, token.column)
-        raise FormatError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "only white space follows the comment on this line, which makes an empty statement; "
-                    "fmt would drop it, so the file is left as it is",
-                    span,
-                    "delete the white space after the comment",
-                    "fmt-blank-statement",
-                )
-            ]
-        ) from None
+        raise _refusal("fmt-blank-statement", span, "delete the white space after the comment") from None
     except EmptyHeading as empty:
         token = empty.token
         span = Span(path, token.line, token.column, token.line, token.column + len(token.value.rstrip(BLANK)))
-        raise FormatError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "this heading has no title; without the white space after its '#' it would become text, so the file is left as it is",
-                    span,
-                    "write a title after the '#', or delete the line",
-                    "fmt-empty-heading",
-                )
-            ]
-        ) from None
+        raise _refusal("fmt-empty-heading", span, "write a title after the '#', or delete the line") from None
     if formatted.startswith("\ufeff"):  # a U+FEFF inside the text, which the top of a file would make a byte-order mark
-        raise FormatError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "this text starts with an invisible U+FEFF (byte-order mark), which readers drop at the top of a file; the file is left as it is",
-                    _first_line_span(formatted, text, path),
-                    "delete the invisible character at the start of the text",
-                    "fmt-leading-bom",
-                )
-            ]
-        )
+        raise _refusal("fmt-leading-bom", _first_line_span(formatted, text, path), "delete the invisible character at the start of the text")
     if formatted.startswith("===") and not isinstance(blocks[0], RawFrontMatter):
-        raise FormatError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "this text starts with '===', which opens front matter at the top of a file; fmt would move it there, so the file is left as it is",
-                    _first_line_span(formatted, text, path),
-                    "start the text with something else, or write '\\===' for the signs themselves",
-                    "fmt-front-matter-lookalike",
-                )
-            ]
+        raise _refusal(
+            "fmt-front-matter-lookalike", _first_line_span(formatted, text, path), "start the text with something else, or write '\\===' for the signs themselves"
         )
-    if formatted != text:
-        _check_same_meaning(text, formatted, path)
+    if verify and formatted != text:
+        _check_same_meaning(meaning_of_blocks(blocks, text, path), formatted, path)  # uses the blocks up
     return formatted
 
 
@@ -136,17 +106,7 @@ def _refuse_lone_carriage_return(text: str, path: str) -> None:
     position = text.index("\r\n")
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    raise FormatError(
-        [
-            Diagnostic(
-                Severity.ERROR,
-                "a carriage return (CR) without a line feed; fmt writes LF line ends only, so the file is left as it is",
-                Span(path, line, column, line, column + 1),
-                "replace it with a line break, or delete it",
-                "fmt-lone-cr",
-            )
-        ]
-    )
+    raise _refusal("fmt-lone-cr", Span(path, line, column, line, column + 1), "replace it with a line break, or delete it")
 
 
 def _first_line_span(formatted: str, text: str, path: str) -> Span:
@@ -175,9 +135,9 @@ def unified_diff(before: str, after: str, path: str) -> str:
     """
     notes = []
     if before.startswith("\ufeff"):
-        notes.append(f"# {path}: the byte-order mark is dropped\n")
+        notes.append(f"# {path}: {message('fmt-note-bom')}\n")
     if "\r\n" in before:
-        notes.append(f"# {path}: CRLF line ends become LF\n")
+        notes.append(f"# {path}: {message('fmt-note-crlf')}\n")
     before = normalize_newlines(before)
     if before == after:
         return "".join(notes)
@@ -206,17 +166,8 @@ def _parse(text: str, path: str) -> list:
         raise FormatError(syntax_errors(text, path, exc)) from None
 
 
-def _check_same_meaning(before: str, after: str, path: str) -> None:
-    if meaning(before, path) != meaning(after, path):
+def _check_same_meaning(before: tuple, after: str, path: str) -> None:
+    """Refuse the layout ``after`` unless it means ``before`` (the input's :func:`meaning`)."""
+    if before != meaning(after, path):
         span = Span(path, 1, 1, 1, 1)
-        raise FormatError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "fmt cannot lay out this file without changing what it means; the file is left as it is",
-                    span,
-                    "please report this file as a bug in argmap fmt",
-                    "fmt-changes-meaning",
-                )
-            ]
-        )
+        raise _refusal("fmt-changes-meaning", span, "please report this file as a bug in argmap fmt")

@@ -42,10 +42,29 @@ def meaning(text: str, path: str) -> tuple[str, str, list[str]]:
     same ``path`` (the JSON names the file, and articles are found from it).
     """
     from ..build.document import parse_document
+
+    return _meaning_of(parse_document(text, path))
+
+
+def meaning_of_blocks(blocks: list, text: str, path: str) -> tuple[str, str, list[str]]:
+    """:func:`meaning` of ``text`` from the raw blocks fmt parsed it into, without parsing it again; uses ``blocks`` up.
+
+    The build reads the blocks of ``parse_raw(..., split_lines=True)`` as it
+    reads the unsplit ones (tests/fmt/test_meaning.py checks this on every
+    fixture), so the result is that of ``meaning(text, path)`` for any text
+    that parses; a 5 MB file is then parsed twice by fmt, not three times.
+    """
+    from ..build.document import build_document
+    from ..core.collector import gc_paused
+
+    with gc_paused():
+        return _meaning_of(build_document(blocks, path, text))
+
+
+def _meaning_of(document) -> tuple[str, str, list[str]]:
     from ..interchange.argdown_json import to_argdown_json
     from ..interchange.canonical import to_json
     from ..merge.combine import merge
 
-    document = parse_document(text, path)
     errors = sorted(d.code for d in document.diagnostics if d.severity is Severity.ERROR)
     return to_json(merge([document])), to_argdown_json(document), errors

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 
 from ..core.collector import gc_paused
-from ..core.model import ArgumentMap, Relation
+from ..core.model import ArgumentMap, MergedArgument, MergedStatement, Relation
 
 FORMAT_VERSION = 1
 
@@ -43,6 +43,33 @@ def _quotes(quotes: tuple) -> list[dict[str, str]]:
     return sorted(({"source": q.source, "text": q.text} for q in quotes), key=lambda q: (q["source"], q["text"]))
 
 
+_NO_KEYS: dict[str, Any] = {}
+
+
+def _voice(element: MergedStatement | MergedArgument) -> dict[str, Any]:
+    """Whose voice, how sure, whose reconstruction: keys only where the markup says so."""
+    voice = element.voice
+    if voice is None:  # most elements
+        return _NO_KEYS
+    keys: dict[str, Any] = {}
+    if voice.speaker:
+        keys["speaker"] = voice.speaker
+    if voice.hedge:
+        keys["hedge"] = voice.hedge
+    if voice.reconstructed_in:
+        keys["reconstructed"] = element.is_reconstructed  # false when an article quotes it after all
+        keys["reconstructed_in"] = _sorted(voice.reconstructed_in)
+        if voice.notes:
+            keys["reconstruction_notes"] = list(voice.notes)
+    return keys
+
+
+def _relation_voice(reconstructed: str | None) -> dict[str, Any]:
+    if reconstructed is None:
+        return _NO_KEYS
+    return {"reconstructed": True, "reconstruction_note": reconstructed} if reconstructed else {"reconstructed": True}
+
+
 def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
     sources = sorted(argument_map.sources, key=lambda s: s.id)
     return {
@@ -70,6 +97,7 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
                 "tags": _sorted(s.tags),
                 "sources": _sorted(s.sources),
                 "quotes": _quotes(s.quotes),
+                **_voice(s),
             }
             for s in sorted(argument_map.statements.values(), key=_TITLE)
         ],
@@ -83,6 +111,7 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
                 "premises": list(a.premises),
                 "conclusions": list(a.conclusions),
                 "inference_rules": [list(rules) for rules in a.inference_rules],
+                **_voice(a),
             }
             for a in sorted(argument_map.arguments.values(), key=_TITLE)
         ],
@@ -95,6 +124,7 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
                 **({"to_conclusion": r.target.conclusion_index} if r.target.conclusion_index is not None else {}),
                 "type": r.type._value_,
                 "sources": _sorted(r.sources),
+                **_relation_voice(r.reconstructed),
             }
             for r in sorted(argument_map.relations, key=_relation_sort_key)
         ],

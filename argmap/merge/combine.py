@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 
 from ..build.document import parse_document
+from .voices import merged_voice
 from ..core.collector import gc_paused
 from ..core.errors import error, warning
 from ..core.text import did_you_mean
@@ -249,9 +250,11 @@ def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:
     for title, occurrences in _group(documents, "statements").items():
         if len(occurrences) == 1:  # most statements are written once: no dict of fields to build
             doc, s = occurrences[0]
-            merged[title] = MergedStatement(title, s.text, (s,), s.tags, (doc.source.id,), s.quotes, s.generated_title)
+            voice = None if s.voice is None else merged_voice(occurrences, diagnostics, "[{}]")
+            merged[title] = MergedStatement(title, s.text, (s,), s.tags, (doc.source.id,), s.quotes, s.generated_title, voice)
         else:
-            merged[title] = MergedStatement(**_merged_fields(title, occurrences, diagnostics, "[{}]", len(documents) == 1))
+            fields = _merged_fields(title, occurrences, diagnostics, "[{}]", len(documents) == 1)
+            merged[title] = MergedStatement(**fields, voice=merged_voice(occurrences, diagnostics, "[{}]"))
     return merged
 
 
@@ -265,7 +268,8 @@ def _merge_arguments(documents, diagnostics) -> dict[str, MergedArgument]:
                     warning("conflicting-text", later.span, "reconstruct each argument once; refer to it elsewhere by <Title>", element=f"the premise–conclusion structure of <{title}>", other=str(reconstructed[0].span))
                 )
         pcs = reconstructed[0].pcs if reconstructed else ()
-        merged[title] = MergedArgument(pcs=pcs, **_merged_fields(title, occurrences, diagnostics, "<{}>", len(documents) == 1))
+        fields = _merged_fields(title, occurrences, diagnostics, "<{}>", len(documents) == 1)
+        merged[title] = MergedArgument(pcs=pcs, voice=merged_voice(occurrences, diagnostics, "<{}>"), **fields)
     return merged
 
 
@@ -288,7 +292,9 @@ def _merge_relations(documents: Sequence[Document]) -> tuple[Relation, ...]:
             if key in merged:
                 known = merged[key]
                 sources = tuple(dict.fromkeys((*known.sources, *relation.sources)))
-                merged[key] = dataclasses.replace(known, sources=sources)
+                # the mapper's only while no source writes it as its own
+                mark = known.reconstructed if relation.reconstructed is not None else None
+                merged[key] = dataclasses.replace(known, sources=sources, reconstructed=mark)
             else:
                 merged[key] = relation
     return tuple(merged.values())

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from ..core.model import ArgumentMap, Kind, MergedArgument, MergedStatement, Quote, Ref, RelationType
 from ..core.text import clean, is_http_url
 from ..draw.graph_types import Graph
+from ..draw.escaping import visible
+from ..core.voice import voice_notes
 from ..draw.labels import name_of
 from ..draw.themes import DEFAULT_THEME, MARK_CYCLE, NEUTRAL_BORDER, Theme
 from .page_data import safe_colour, source_name
@@ -39,8 +41,8 @@ _VERBS = {
 
 
 def esc(text: object) -> str:
-    """Input text for HTML text or a double-quoted attribute value."""
-    return html.escape(clean(str(text)), quote=True)
+    """Input text for HTML text or a double-quoted attribute value (direction controls shown as ⟨U+XXXX⟩)."""
+    return html.escape(visible(str(text)), quote=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,9 @@ def _items(argument_map: ArgumentMap, keys: dict[Ref, str]) -> list[_Item]:
 
 
 def _positions(graph: Graph, keys: dict[Ref, str]) -> dict[Ref, str | None]:
-    """The position each drawn element stands for, as the graph decided it."""
-    by_id = {n.id: n.position for n in graph.nodes} | {c.id: c.position for c in graph.clusters}
+    """The position each drawn element stands for, as the graph decided it (an
+    untagged claim is listed with the position whose arguments use it)."""
+    by_id = {n.id: n.used_for or n.position for n in graph.nodes} | {c.id: c.position for c in graph.clusters}
     return {ref: by_id.get(key) for ref, key in keys.items()}
 
 
@@ -150,6 +153,7 @@ def _entry(item: _Item, argument_map: ArgumentMap, anchors: dict[Ref, str], numb
     out = [f'<article id="{item.anchor}">', f"<h4>{esc(name_of(argument_map, item.ref))}{link}</h4>"]
     if element.text and not element.generated_title:
         out.append(f"<p>{esc(element.text)}</p>")
+    out += [f'<p class="voice">{esc(line)}</p>' for line in voice_notes(element).splitlines()]
     if isinstance(element, MergedArgument) and element.pcs:
         out.append(_pcs(argument_map, element, anchors, numbers))
     relations = _relations(argument_map, item.ref, anchors)
@@ -202,7 +206,11 @@ def _relations(argument_map: ArgumentMap, ref: Ref, anchors: dict[Ref, str]) -> 
             continue
         name = esc(name_of(argument_map, other))
         link = f'<a href="#{anchors[other]}">{name}</a>' if other in anchors else name
-        rows.append(f"<li>{esc(verb.capitalize())} {link}</li>")
+        mapper = ""
+        if relation.reconstructed is not None:
+            note = f": {esc(relation.reconstructed)}" if relation.reconstructed else ""
+            mapper = f' <span class="mapper">(the mapper’s link{note})</span>'
+        rows.append(f"<li>{esc(verb.capitalize())} {link}{mapper}</li>")
     return "".join(rows)
 
 

@@ -172,6 +172,7 @@ def _details() -> str:
 <div class="details-head"><p class="kind" id="details-kind"></p><button type="button" id="details-close" aria-label="Close details" title="Close (Escape)">×</button></div>
 <h2 id="details-title"></h2>
 <p class="position" id="details-position"></p>
+<div class="voice" id="details-voice"></div>
 <p class="text" id="details-text"></p>
 <p class="verdict-line" id="details-verdict"></p>
 <div id="details-pcs"></div>

@@ -23,6 +23,8 @@ import orjson
 from ..core.model import ArgumentMap, Kind, MergedArgument, Ref
 from ..core.text import clean, is_http_url
 from ..draw.graph_types import ClusterKind, Graph, NodeKind, node_id
+from ..draw.escaping import direction_marked
+from ..core.voice import voice_notes
 from ..draw.labels import name_of
 
 VERBS = {  # (from the source's side, from the target's side)
@@ -64,7 +66,9 @@ def source_name(argument_map: ArgumentMap, source_id: str) -> str:
 
 def page_data(argument_map: ArgumentMap, graph: Graph, keys: dict[Ref, str], anchors: dict[Ref, str]) -> dict:
     """Everything the script needs: elements by id, positions, sources, and which frame holds what."""
-    positions_of = {n.id: n.position for n in graph.nodes} | {c.id: c.position for c in graph.clusters}
+    # filters keep an untagged claim with the position its arguments stand for; the details say it has none of its own
+    positions_of = {n.id: n.used_for or n.position for n in graph.nodes} | {c.id: c.position for c in graph.clusters}
+    untagged = {n.id for n in graph.nodes if n.position is None and n.used_for is not None}
     verdicts = _verdicts(argument_map, graph)
     known = {s.id for s in argument_map.sources}
     elements = {}
@@ -80,6 +84,11 @@ def page_data(argument_map: ArgumentMap, graph: Graph, keys: dict[Ref, str], anc
             "relations": _relations(argument_map, ref, keys),
             "anchor": anchors.get(ref, ""),
         }
+        if key in untagged:
+            entry["untagged"] = True
+        notes = voice_notes(element)
+        if notes:
+            entry["voice"] = notes.split("\n")
         if isinstance(element, MergedArgument) and element.pcs:
             entry["pcs"] = _pcs(argument_map, element, keys)
         if ref in verdicts:
@@ -123,7 +132,10 @@ def _relations(argument_map: ArgumentMap, ref: Ref, keys: dict[Ref, str]) -> lis
             continue
         if argument_map.element(other) is None:
             continue
-        rows.append([verb, name_of(argument_map, other), keys.get(other)])
+        row = [verb, name_of(argument_map, other), keys.get(other)]
+        if relation.reconstructed is not None:  # the mapper's link: say so, with the mapper's note
+            row.append(relation.reconstructed)
+        rows.append(row)
     return rows
 
 
@@ -143,6 +155,6 @@ def _pcs(argument_map: ArgumentMap, argument: MergedArgument, keys: dict[Ref, st
 
 
 def page_json(data: dict) -> str:
-    """The data as JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` at all."""
-    text = orjson.dumps(data).decode("utf-8")
+    """The data as JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` at all, no direction control."""
+    text = direction_marked(orjson.dumps(data).decode("utf-8"))  # no text can reorder what follows it
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -38,6 +38,7 @@ from ..merge.combine import load
 from .formats import draw
 
 STEP_MS = 30  # wait this long without further events before rendering (editors write in bursts)
+OUTPUT_IS_INPUT_HINT = "write the result to another file with -o"  # as `render -o` says it
 TICK_MS = 250  # compare the files' sizes and times when nothing has happened for this long
 
 
@@ -126,16 +127,40 @@ def render_job(
     return job
 
 
+def refuse_input_as_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Raise ArgmapError("output-is-input") when ``output`` is one of ``inputs`` (as ``render -o`` does); a new output is fine."""
+    if not os.path.exists(output):
+        return
+    for name in inputs:
+        try:
+            same = os.path.samefile(name, output)
+        except OSError:
+            continue
+        if same:
+            raise ArgmapError("output-is-input", hint=OUTPUT_IS_INPUT_HINT, file=str(output))
+
+
 def run_once(job: Job, output: str | Path, changed: Iterable[str] = ()) -> Outcome:
-    """Render and, if that worked, replace the output atomically; time both."""
+    """Render and, if that worked, replace the output atomically; time both.
+
+    Raises ArgmapError("output-is-input") when the output is one of the
+    files the render read (an argument file, an article, a positions file),
+    whether or not the render worked: an input is never overwritten, and
+    watching cannot go on.
+    """
     start = time.perf_counter()
     rendered = job()
+    refuse_input_as_output(output, rendered.inputs)
     written = False
     diagnostics = rendered.diagnostics
     if rendered.data is not None:
         try:
-            write_atomic(output, rendered.data)
+            write_atomic(output, rendered.data, inputs=rendered.inputs)
             written = True
+        except ArgmapError as error:
+            if error.code == "output-is-input":
+                raise
+            diagnostics += (error.diagnostic(),)
         except OSError as error:
             failure = ArgmapError("cannot-write", hint="check that the directory exists and is writable", file=str(output), reason=error.strerror or str(error))
             diagnostics += (failure.diagnostic(),)
@@ -178,9 +203,12 @@ def watch(
 
     ``on_outcome`` hears of every render; ``on_ready`` once the watcher is
     watching, with the files it watches. Returns the last outcome; returns
-    early when a render is ``fatal`` (Graphviz is missing).
+    early when a render is ``fatal`` (Graphviz is missing). Raises
+    ArgmapError("output-is-input"), before anything is written, when
+    ``output`` is one of the files or of what they read.
     """
     paths = tuple(Path(f) for f in files)
+    refuse_input_as_output(output, paths)
     inputs = frozenset(paths)
     stamps = _stamps(inputs)
     outcome = run_once(job, output)

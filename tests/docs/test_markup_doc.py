@@ -35,6 +35,7 @@ def test_example(body, expect, tmp_path):
     assert errors == []
     assert expect, "every example states what it must produce"
     facts = dict(item.split("=") for item in expect.split())
+    elements = [*argument_map.statements.values(), *argument_map.arguments.values()]
     counts = {
         "statements": len(argument_map.statements),
         "arguments": len(argument_map.arguments),
@@ -43,6 +44,10 @@ def test_example(body, expect, tmp_path):
         "positions": len(argument_map.positions),
         "quotes": sum(len(s.quotes) for s in argument_map.statements.values())
         + sum(len(a.quotes) for a in argument_map.arguments.values()),
+        "speakers": sum(1 for e in elements if e.voice is not None and e.voice.speaker),
+        "hedges": sum(1 for e in elements if e.voice is not None and e.voice.hedge),
+        "reconstructed": sum(1 for e in elements if e.is_reconstructed),
+        "mapper_links": sum(1 for r in argument_map.relations if r.reconstructed is not None),
     }
     for key, value in facts.items():
         if key == "types":

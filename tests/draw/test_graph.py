@@ -72,9 +72,12 @@ def test_positions_colour_nodes_declared_colour_first_then_okabe_ito():
     assert colours[sid("Fewer casualties")] == "", "untagged, used for no position: neutral"
 
 
-def test_untagged_statement_takes_the_position_it_is_used_for():
+def test_untagged_statement_is_drawn_neutral_but_knows_what_it_is_used_for():
     nodes = {n.id: n for n in build_graph(talks(), ViewOptions(pcs=True)).nodes}
-    assert nodes[sid("Postponed")].position == "pressure"  # premise of <Delay> #pressure
+    postponed = nodes[sid("Postponed")]  # an untagged premise of <Delay> #pressure
+    assert postponed.position is None and postponed.color == "", "a claim the mapper left neutral is drawn neutral"
+    assert postponed.used_for == "pressure", "the page's position filter still keeps it with its argument"
+    assert "used by Pressure first arguments" in postponed.tooltip  # the fixture position's label
 
 
 def test_colours_are_normalised_for_graphviz():

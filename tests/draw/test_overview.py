@@ -148,7 +148,7 @@ def test_each_arrows_tooltip_lists_the_claims_behind_it():
         assert len(claims) == int(count)
         assert all(re.fullmatch(r"[\[<“].+[\]>”] (supports|entails|attacks|undercuts|is contrary to|contradicts) .+", c) for c in claims), claims
     restraint_attacks_pressure = next(tooltip(g) for n, g in edges(root) if labels[n.split("->")[0]] == "Restraint" and labels[n.split("->")[1]] == "Pressure" and "attack" in "".join(texts(g)))
-    assert "<Dangle the Carrot of Rapprochement> attacks [Trump Should Follow Through on Threats]" in restraint_attacks_pressure
+    assert "<Military Solutions Have Run Out> attacks [Trump Should Follow Through on Threats]" in restraint_attacks_pressure
 
 
 @needs_dot

@@ -182,15 +182,17 @@ async def test_code_actions_apply_a_did_you_mean_in_every_file(editor):
     define = edits_by_file(actions[1].edit)[alpha]
     editor.type(alpha, applied(editor, alpha, define))
     assert editor.text(alpha).endswith("  - [Moscow’s Terms — a 🕊 Offer]\n\n[Presure Works]: TODO: say what it claims.\n")
-    assert list(await editor.diagnostics_of_version(alpha)) == []
+    # the new claim is known now; what is left is that it has no quote from the article yet
+    assert [d.code for d in await editor.diagnostics_of_version(alpha)] == ["unsourced"]
 
 
 async def test_code_action_fixes_a_misspelt_position_tag_in_the_file_that_has_it(editor):
     beta = editor.open("beta.argmap")
     editor.type(beta, editor.text(beta).replace("Western pressure. #pressure", "Western pressure. #presure"))
     alpha = editor.uri("alpha.argmap")
-    found = await editor.diagnostics_until(lambda d: d.get(alpha))
-    (warning,) = found[alpha]  # on the first place [Pressure Works] is written, as `argmap check` says
+    found = await editor.diagnostics_until(lambda d: any(x.code == "undeclared-position" for x in d.get(alpha, [])))
+    # on the first place [Pressure Works] is written, as `argmap check` says (an earlier test left an unquoted claim there)
+    (warning,) = [d for d in found[alpha] if d.code == "undeclared-position"]
     assert warning.message == "tag #presure looks like a position but is not declared\nhint: did you mean #pressure?"
     editor.open("alpha.argmap")
     (action,) = await editor.client.text_document_code_action_async(types.CodeActionParams(doc(alpha), warning.range, types.CodeActionContext([warning])))

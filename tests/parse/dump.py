@@ -7,11 +7,21 @@ def _data(data) -> str:
     return f" data={dict(data)!r}" if data else ""
 
 
+def _voice(voice) -> str:
+    if voice is None:
+        return ""
+    parts = [f"speaker={voice.speaker!r}"] * bool(voice.speaker) + [f"hedge={voice.hedge!r}"] * bool(voice.hedge)
+    if voice.reconstructed is not None:
+        parts.append(f"reconstructed={voice.reconstructed!r}")
+    return " voice(" + " ".join(parts) + ")"
+
+
 def _relation(r: Relation) -> str:
     target = str(r.target)
     if r.target.conclusion_index is not None:
         target += f" inference→{r.target.conclusion_index}"
-    return f"relation {r.source} {r.type.value} {target}  @{r.span.line}:{r.span.column}"
+    mark = f" reconstructed={r.reconstructed!r}" if r.reconstructed is not None else ""
+    return f"relation {r.source} {r.type.value} {target}{mark}  @{r.span.line}:{r.span.column}"
 
 
 def dump(doc: Document) -> str:
@@ -28,14 +38,14 @@ def dump(doc: Document) -> str:
         flags = ["reference"] * st.is_reference + ["generated"] * st.generated_title
         out.append(
             f"statement [{st.title}] {st.role.value}{' ' + ','.join(flags) if flags else ''} "
-            f"text={st.text!r} tags={list(st.tags)}{_data(st.data)} section={st.section}  @{st.span.line}:{st.span.column}"
+            f"text={st.text!r} tags={list(st.tags)}{_data(st.data)}{_voice(st.voice)} section={st.section}  @{st.span.line}:{st.span.column}"
         )
         for q in st.quotes:
             out.append(f"  quote {q.text!r}  @{q.span.line}:{q.span.column}")
     for a in doc.arguments:
         flags = ["reference"] * a.is_reference + ["generated"] * a.generated_title
         out.append(
-            f"argument <{a.title}>{' ' + ','.join(flags) if flags else ''} text={a.text!r} tags={list(a.tags)}{_data(a.data)} section={a.section}  @{a.span.line}:{a.span.column}"
+            f"argument <{a.title}>{' ' + ','.join(flags) if flags else ''} text={a.text!r} tags={list(a.tags)}{_data(a.data)}{_voice(a.voice)} section={a.section}  @{a.span.line}:{a.span.column}"
         )
         for q in a.quotes:
             out.append(f"  quote {q.text!r}")

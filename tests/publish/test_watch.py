@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.core.errors import ArgmapError, message
 from argmap.publish.watch import Outcome, render_job, watch
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed (make test installs it)")
@@ -179,3 +180,30 @@ def test_the_command_checks_its_options(argmap_cli, tmp_path):
     assert result.exit_code == 2 and "--width caps" in result.stderr
     assert argmap_cli("watch", source, "-o", tmp_path / "map.xyz").exit_code == 2
     assert argmap_cli("watch", source, "-o", tmp_path / "map.svg", "--depth", "1").exit_code == 2
+
+
+def test_watch_refuses_an_output_that_is_one_of_its_inputs(tmp_path):
+    """As `render -o` does: the argument file, or an article it reads, is never overwritten (issue 22)."""
+    (tmp_path / "article.txt").write_text("Talks have stalled again.\n", encoding="utf-8")
+    source = tmp_path / "map.argmap"
+    text = '===\nsource:\n  article: article.txt\n===\n\n[Stall]: The talks stall.\n  > "Talks have stalled"\n'
+    source.write_text(text, encoding="utf-8")
+    job = render_job([source], "svg", draw_map=lambda _map: b"<svg/>")
+    for output in (source, tmp_path / "article.txt", tmp_path / "." / "map.argmap"):
+        before = output.read_bytes()
+        with pytest.raises(ArgmapError) as refused:
+            watch([source], output, job, lambda _outcome: None)
+        assert refused.value.code == "output-is-input"
+        assert refused.value.text == message("output-is-input", file=str(output))
+        assert output.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "map.argmap"], "no temporary file left"
+
+
+def test_the_command_refuses_an_input_as_its_output_with_renders_error(argmap_cli, tmp_path):
+    source = tmp_path / "map.argmap"
+    source.write_text(GOOD, encoding="utf-8")
+    watched = argmap_cli("watch", "map.argmap", "-o", "map.argmap", "--format", "svg", cwd=tmp_path)
+    rendered = argmap_cli("render", "map.argmap", "-o", "map.argmap", "--format", "svg", cwd=tmp_path)
+    assert watched.exit_code == rendered.exit_code == 1
+    assert watched.stderr == rendered.stderr and "is one of the inputs" in watched.stderr
+    assert source.read_text(encoding="utf-8") == GOOD

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
+from ...core.voice import voice_notes
 from ...core.model import ArgumentMap, Kind, MergedArgument, MergedStatement, Ref, Source
 from ..workspace import Snapshot
 
@@ -55,6 +56,7 @@ def describe(element: MergedStatement | MergedArgument, kind: Kind, snapshot: Sn
         facts.append(f"{strong('Tags:')} " + " ".join(esc(f"#{t}") for t in element.tags))
     if element.sources:
         facts.append(f"{strong('Sources:')} " + ", ".join(esc(_source_name(argument_map, s)) for s in element.sources))
+    facts += [esc(line) for line in voice_notes(element).splitlines()]  # speaker, hedge, the mapper's reconstruction
     if facts:
         lines += ["", *_as_lines(facts, markdown)]
     for source, quotes in _quotes_by_source(element).items():

@@ -41,9 +41,12 @@ function argmapDetails(data, positionsByTag, drawn) {
     $("details-kind").textContent = element.kind;
     $("details-title").textContent = element.title;
     const position = positionsByTag.get(element.position);
-    fill("details-position", ...(position
+    fill("details-position", ...(position && !element.untagged
       ? [text("span", "", `swatch swatch-${position.index}`), text("span", `Position: ${position.label}`)]
-      : [text("span", "", "swatch swatch-0"), text("span", "No single position")]));
+      : [text("span", "", "swatch swatch-0"), text("span", position
+        ? `No position of its own (used by ${position.label} arguments)` : "No single position")]));
+    // whose claim, how sure, whether the mapper added it: one line each
+    fill("details-voice", ...(element.voice || []).map((line) => text("p", line)));
     $("details-text").textContent = element.text;
     fill("details-verdict", ...(element.verdict
       ? [text("strong", element.verdict[0].toUpperCase(), `verdict verdict-${element.verdict[0]}`), " ", element.verdict[1]]
@@ -88,9 +91,10 @@ function argmapDetails(data, positionsByTag, drawn) {
   function relationsOf(element) {
     if (!element.relations.length) return [];
     const list = text("ul");
-    for (const [verb, name, id] of element.relations) {
+    for (const [verb, name, id, mapper] of element.relations) {
       const item = text("li", verb.charAt(0).toUpperCase() + verb.slice(1) + " ");
       item.append(id && drawn(id) ? goTo(id) : text("span", name));
+      if (mapper !== undefined) item.append(text("span", mapper ? ` (the mapper's link: ${mapper})` : " (the mapper's link)", "mapper"));
       list.append(item);
     }
     return [text("h3", "Relations"), list];
