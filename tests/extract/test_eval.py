@@ -45,20 +45,25 @@ def test_extraction_meets_the_targets(bench, figures):
 
 
 def test_strict_position_agreement_does_not_regress(figures):
-    # 0.58 when measured; below the 0.60 target (see docs/extract.md)
+    # 0.47 (50 of 107 matched pairs) when measured against the example of issue 21, below the
+    # 0.60 target (see docs/extract.md). It was 0.58 against the earlier example: the drafts are
+    # unchanged, but the example now leaves factual, reported and hedged claims untagged, so 44
+    # drafted tags fall on claims the author left untagged (12 before). The lexicon following the
+    # sharpened definitions then made it 0.49 (52 of 107)
     _, total, _ = figures
-    assert total.strict_agreement >= 0.55
+    assert total.strict_agreement >= 0.48
 
 
 def test_merge_suggestions_do_not_regress(figures):
-    # 0.34 when measured (TF-IDF + rapidfuzz; the same scores as scikit-learn's TfidfVectorizer gave), far below the 0.70 target:
-    # only 12 of the 29 true pairs share a word that few claims use, and 8 share no content
-    # word at all. Sentence embeddings (all-MiniLM-L6-v2), position tags, the documents'
-    # relations, article context and one-to-one matching did no better (docs/extract.md,
-    # bench/merge_variants.py)
+    # 4 of 9 true pairs in the top 18 (0.44) when measured against the example of issue 21
+    # (TF-IDF + rapidfuzz), below the 0.70 target. The earlier example merged claims that were
+    # only alike in meaning (29 true pairs, 10 found, 0.34); issue 21 split those merges, which
+    # left 9 claims shared by two files each. Sentence embeddings (all-MiniLM-L6-v2, measured on
+    # the earlier example), position tags, the documents' relations, article context and
+    # one-to-one matching did no better (docs/extract.md, bench/merge_variants.py)
     _, _, merges = figures
-    assert merges.true_pairs == 29 and merges.considered == 58
-    assert merges.score >= 0.30
+    assert merges.true_pairs == 9 and merges.considered == 18
+    assert merges.found >= 4 and merges.score >= 0.44
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +72,7 @@ def split(bench):
 
 
 def test_true_pairs_are_retitled_so_titles_give_nothing_away(split):
-    assert len(split.truth) == 29
+    assert len(split.truth) == 9  # 9 claims that two files each state (29 pairs of 16 claims before issue 21)
     for a, b in split.truth:
         assert split.claims[a].source != split.claims[b].source and split.claims[a].title != split.claims[b].title
 
@@ -88,7 +93,7 @@ def test_the_split_renames_shared_titles_in_the_graph_too(split):
     for claim in claims_of_documents(originals):
         counts[claim.title] = counts.get(claim.title, 0) + 1
     shared = {t for t, n in counts.items() if n > 1}
-    assert len(shared) == 16
+    assert len(shared) == 9  # 16 before issue 21 split the example's merges of claims alike only in meaning
     assert [len(d.statements) for d in split.documents] == [len(d.statements) for d in originals]
     assert [len(d.relations) for d in split.documents] == [len(d.relations) for d in originals]
     for document in split.documents:
@@ -107,7 +112,8 @@ def test_variants_script_prints_its_table(capsys):
     spec.loader.exec_module(module)
     assert module.main([]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("29 true pairs among 4797 cross-source pairs")
+    assert out.startswith("9 true pairs among 8815 cross-source pairs")  # 29 among 4797 before issue 21
+    assert "| **top 18** |" in out  # scored at 2 × the true pairs, like bench/extract_eval.py
     rows = [line for line in out.splitlines() if line.startswith("| ") and "variant" not in line]
     assert len(rows) > 20 and rows[0].startswith("| shipped:")
 
