@@ -12,7 +12,8 @@ MERGE = Path(__file__).parent.parent / "merge"
 def test_check_prints_one_summary_line(argmap_cli):
     result = argmap_cli("check", "a.argmap", "b.argmap", cwd=MERGE)
     assert result.exit_code == 0
-    assert result.stdout == "2 files: 4 statements, 0 arguments, 3 relations, 2 sources; 0 errors, 1 warnings\n"
+    # 1 conflicting text, 3 statements neither quoted nor marked as the mapper's ('unsourced')
+    assert result.stdout == "2 files: 4 statements, 0 arguments, 3 relations, 2 sources; 0 errors, 4 warnings\n"
 
 
 def test_check_strict_fails_on_warnings(argmap_cli):
@@ -25,7 +26,10 @@ def test_check_json_lists_diagnostics_for_editors(argmap_cli):
     result = argmap_cli("check", "--format", "json", "a.argmap", "b.argmap", cwd=MERGE)
     items = json.loads(result.stdout)
     assert [(i["severity"], i["code"], i["path"], i["line"], i["column"]) for i in items] == [
-        ("warning", "conflicting-text", "b.argmap", 13, 1)
+        ("warning", "unsourced", "a.argmap", 15, 1),
+        ("warning", "conflicting-text", "b.argmap", 13, 1),
+        ("warning", "unsourced", "b.argmap", 13, 1),
+        ("warning", "unsourced", "b.argmap", 15, 1),
     ]
 
 

@@ -23,7 +23,7 @@ def test_the_example_map_prints_the_table_and_a_reason_for_every_label(argmap_cl
     result = argmap_cli("evaluate", *TALKS)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Evaluated: 90 statements, 24 arguments, 23 attacks; grounded labels: IN 99, OUT 15, UNDEC 0"
+    assert lines[0] == "Evaluated: 142 statements, 28 arguments, 34 attacks; grounded labels: IN 148, OUT 22, UNDEC 0"
     assert [line.split()[0] for line in lines[4:7]] == ["Restraint", "Pressure", "Skepticism"]
     labelled = [line for line in lines if line.startswith(("  IN ", "  OUT ", "  UNDEC "))]
     assert len(labelled) == len(elements(TALKS))

@@ -68,7 +68,7 @@ def test_the_core_install_is_lean_and_suggest_merges_works(python, tmp_path):
         assert f"{heavy}==" not in listed
     ranked = subprocess.run([str(python.parent / "argmap"), "suggest-merges", "--top", "1", *map(str, TALKS)], capture_output=True, text=True, cwd=tmp_path)
     assert ranked.returncode == 0, ranked.stderr
-    assert ranked.stdout.startswith("  1. 0.31  [Washington Ignored Moscow's Red Lines] (american-conservative)")
+    assert ranked.stdout.startswith("  1. 0.40  [Russia's Grip Has Hardened] (brussels-morning)")
 
 
 def test_the_markdown_extension_names_its_extra_when_markdown_is_missing(python, tmp_path):
