@@ -94,8 +94,33 @@ def finish_svg(data: bytes, graph: Titled, max_width: int | None = None) -> byte
     title = _text(visible(graph.title or "Argument map"))
     desc = _text(visible(graph.description or graph.title or "Argument map"))
     head = f'<title id="{TITLE_ID}">{title}</title>\n<desc id="{DESC_ID}">{desc}</desc>'
-    body = data[root.end() :].lstrip(b"\r\n")
+    body = _exact_scale(data[root.end() :].lstrip(b"\r\n"), root.group(0))
     return DECLARATION + _root_tag(root.group(0), max_width) + b"\n" + head.encode("utf-8") + b"\n" + body
+
+
+_GRAPH_TRANSFORM = re.compile(rb'(<g id="graph0" class="graph" transform=")scale\(([\d.]+) ([\d.]+)\) rotate\(0\) translate\(([\d.]+) ([\d.]+)\)"')
+
+
+def _exact_scale(body: bytes, root: bytes) -> bytes:
+    """The drawing's scale written exactly, where dot scaled it to a size (a page).
+
+    dot writes the scale with two decimals (``scale(0.22 0.22)`` for 0.2163),
+    so a drawing shrunk to a slide overflows its own viewBox by up to a few
+    per cent and its right edge is cut off. The exact scale is the viewBox's
+    height over the unscaled drawing's (the translation is its height plus
+    the padding, and the padding is the x translation).
+    """
+    found = _GRAPH_TRANSFORM.search(body[:2000])
+    view = re.search(rb'viewBox="[\d.\-]+ [\d.\-]+ ([\d.]+) ([\d.]+)"', root)
+    if found is None or view is None or found.group(2) != found.group(3) or float(found.group(2)) == 1.0:
+        return body
+    pad, unscaled = float(found.group(4)), float(found.group(5)) + float(found.group(4))
+    scale = float(view.group(2)) / unscaled if unscaled > 0 else 0.0
+    if not 0 < scale < 1 or abs(scale - float(found.group(2))) < 1e-6:
+        return body
+    exact = f"{scale:.6g}".encode("ascii")
+    written = found.group(1) + b"scale(" + exact + b" " + exact + b") rotate(0) translate(" + found.group(4) + b" " + found.group(5) + b')"'
+    return body[: found.start()] + written + body[found.end() :]
 
 
 def _root_tag(tag: bytes, max_width: int | None) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from functools import lru_cache
@@ -141,3 +142,19 @@ def test_png_pdf_and_json_formats():
 def test_every_view_lays_out(rankdir):
     for options in (ViewOptions(group_by="section", pcs=True, rankdir=rankdir), ViewOptions(group_by="position", pcs=True, rankdir=rankdir), ViewOptions(group_by="source", rankdir=rankdir)):
         ET.fromstring(render(build_graph(talks(), options), "svg", timeout=30))
+
+
+@needs_dot
+def test_a_drawing_shrunk_to_a_slide_stays_inside_its_frame():
+    # dot writes the scale with two decimals (0.2 for 0.1986): the right edge of a wide map was cut off
+    import glob
+    import re
+
+    import argmap
+
+    example = sorted(glob.glob(str(Path(__file__).resolve().parents[2] / "examples" / "ukraine-talks" / "*.argmap")))
+    svg = argmap.render(argmap.load(example), "svg", page="slide").decode("utf-8")
+    width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg).group(1))
+    scale, pad = map(float, re.search(r'scale\(([\d.]+) [\d.]+\) rotate\(0\) translate\(([\d.]+)', svg).groups())
+    xs = [float(x) for points in re.findall(r'points="([^"]*)"', svg) for x in re.findall(r"(-?[\d.]+),", points)]
+    assert scale < 1 and (max(xs) + pad) * scale <= width + 0.01
