@@ -6,7 +6,10 @@ Texts are written so that the markup reads them back exactly (backslash
 escapes); the file is parsed again at the end and any text that still
 reads differently is reported. Claims that take part in no relation go to
 the front matter (``aif: unrelated:``), so the map passes ``argmap check
---strict`` and an export gives every I-node back.
+--strict`` and an export gives every I-node back. Whose voice a claim,
+an argument or a relation is in (argmap's own export says it) is written as
+inline data, ``{speaker: …, hedge: …, reconstructed: …}``; a relation's on
+the reference of its relation line.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import yaml
 
 from ..build.markup import SHORTCODES, plain_text
 from ..core.errors import warning
-from ..core.model import Diagnostic
+from ..core.model import Diagnostic, Voice
 from ..core.text import normalize_title
 from .aif_json import json_path
 from .aif_read import Graph
@@ -182,7 +185,7 @@ class _Writer:
         return [head + _tags(claim.tags) + _inline_data(self._data(claim)), *self._relations(end, indent + "  ")]
 
     def _data(self, claim: Claim) -> dict[str, Any]:
-        data: dict[str, Any] = {}
+        data = _voice_data(claim.voice)
         if claim.said:
             data["said"] = claim.said
         if claim.rephrasings:
@@ -192,13 +195,13 @@ class _Writer:
         return data
 
     def _relations(self, source: tuple, indent: str) -> list[str]:
-        return [f"{indent}{OPERATORS[link.type]} {self._ref(link.target)}" for link in self.outgoing.get(source, ())]
+        return [f"{indent}{OPERATORS[link.type]} {self._ref(link.target)}{_link_data(link)}" for link in self.outgoing.get(source, ())]
 
     def _structure(self, structure: Structure) -> list[str]:
         end = ("structure", structure.id)
         head = f"{self._ref(end)}"
         text = self._text(structure.text, structure) if structure.text else ""
-        data = _inline_data({"said": structure.said} if structure.said else {})
+        data = _inline_data({**_voice_data(structure.voice), **({"said": structure.said} if structure.said else {})})
         if text or structure.tags or data:
             head += ":" + (f" {text}" if text else "") + _tags(structure.tags) + data
         lines = [head, *self._relations(end, "  "), ""]
@@ -215,7 +218,7 @@ class _Writer:
             rules = [_rule(r) for r in step.rules]
             lines.append(f"-- {', '.join(rules)} --" if rules else "----")
             for link in self.under_inference.get((*end, index), ()):
-                lines.append(f"  {INCOMING[link.type]} {self._ref(link.source)}")
+                lines.append(f"  {INCOMING[link.type]} {self._ref(link.source)}{_link_data(link)}")
             written.append(step.conclusion)
             lines += self._claim_lines(self.map.claims[step.conclusion], "", f"({len(written)}) ")
         return lines
@@ -261,6 +264,21 @@ def _rule(rule: str) -> str:
     return " ".join(rule.replace(",", ";").replace("--", "–").split())
 
 
+def _voice_data(voice: Voice | None) -> dict[str, Any]:
+    """An element's voice as the markup's inline data keys (a note, or ``true`` for none)."""
+    if voice is None:
+        return {}
+    data: dict[str, Any] = {k: v for k, v in (("speaker", voice.speaker), ("hedge", voice.hedge)) if v}
+    if voice.reconstructed is not None:
+        data["reconstructed"] = voice.reconstructed or True
+    return data
+
+
+def _link_data(link: Link) -> str:
+    """After the bare reference of a relation line, inline data marks the relation itself."""
+    return _inline_data({"reconstructed": link.reconstructed or True} if link.reconstructed is not None else {})
+
+
 def _inline_data(data: dict[str, Any]) -> str:
     return f" {_flow(data)}" if data else ""
 
@@ -271,4 +289,6 @@ def _flow(value: Any) -> str:
         return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return json.dumps(str(value), ensure_ascii=False).replace("{", "\\x7B").replace("}", "\\x7D")

@@ -12,16 +12,17 @@
   dialogue: who said what is kept on the claim it asserts.
 
 Nodes written by argmap's own export carry an ``argmap`` key that restores
-titles, tags, arguments and relation types exactly.
+titles, tags, arguments and relation types exactly, and whose voice a claim,
+an argument or a relation is in (speaker, hedge, the mapper's reconstruction).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from ..core.errors import warning
-from ..core.model import Diagnostic
+from ..core.model import Diagnostic, Voice
 from .aif_json import json_path
 from .aif_read import SCHEMES, Graph, Node
 from .aif_rephrase import named_claims
@@ -40,6 +41,7 @@ class Claim:
     said: list[dict] = field(default_factory=list)
     rephrasings: list[str] = field(default_factory=list)
     preferred_over: list[str] = field(default_factory=list)  # claim ids
+    voice: Voice | None = None
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Structure:
     text: str = ""
     tags: list[str] = field(default_factory=list)
     said: list[dict] = field(default_factory=list)
+    voice: Voice | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class Link:
     source: tuple  # ("claim", id) or ("structure", id)
     type: str  # support, attack, undercut or contradictory
     target: tuple  # ("claim", id), ("structure", id) or ("structure", id, step)
+    reconstructed: str | None = field(default=None, compare=False)  # the mapper's link: its note ("" for none)
 
 
 @dataclass
@@ -166,7 +170,7 @@ class _Interpreter:
             claim = self.claims.get(rep.id)
             if claim is None:
                 extra = rep.argmap
-                claim = Claim(rep.id, rep.text, rep, "argument" if extra.get("element") == "argument" else "statement", _string(extra.get("title")), _strings(extra.get("tags")))
+                claim = Claim(rep.id, rep.text, rep, "argument" if extra.get("element") == "argument" else "statement", _string(extra.get("title")), _strings(extra.get("tags")), voice=exported_voice(extra))
                 self.claims[rep.id] = claim
                 self.order.append(("claim", rep.id))
             if node.id != rep.id:
@@ -191,6 +195,7 @@ class _Interpreter:
                 structure.steps.sort(key=lambda s: _int(self.nodes[s.node].argmap.get("step")))
                 structure.text = structure.text or _string(node.argmap.get("text"))
                 structure.tags = structure.tags or _strings(node.argmap.get("tags"))
+                structure.voice = structure.voice or exported_voice(node.argmap)
             else:
                 self._new_structure(node, "").steps.append(step)
         for structure in self.structures.values():
@@ -199,7 +204,7 @@ class _Interpreter:
 
     def _new_structure(self, node: Node, title: str) -> Structure:
         extra = node.argmap
-        structure = Structure(node.id, node, [], title, _string(extra.get("text")), _strings(extra.get("tags")))
+        structure = Structure(node.id, node, [], title, _string(extra.get("text")), _strings(extra.get("tags")), voice=exported_voice(extra))
         self.structures[node.id] = structure
         self.order.append(("structure", node.id))
         return structure
@@ -297,7 +302,7 @@ class _Interpreter:
         if source == target[:2]:
             self._skip(scheme, f"an {scheme.type} node", "it relates a claim to itself (its I-nodes are rephrasings of one claim)")
             return
-        link = Link(source, kind, target)
+        link = Link(source, kind, target, reconstruction(scheme.argmap))
         if link in self.seen:
             self._skip(scheme, f"an {scheme.type} node", f"an earlier one makes the same {kind} between the same claims")
             return
@@ -357,6 +362,29 @@ def _said(locution: Node, act: str) -> dict[str, Any]:
     if act and act.casefold() not in ("asserting", ""):
         entry["act"] = act
     return entry
+
+
+def exported_voice(extra: Mapping[str, Any]) -> Voice | None:
+    """The voice argmap's export gives an I-node or an argument's last step, or None."""
+    speaker, hedge, reconstructed = _string(extra.get("speaker")), _string(extra.get("hedge")), reconstruction(extra)
+    return Voice(speaker, hedge, reconstructed) if speaker or hedge or reconstructed is not None else None
+
+
+def reconstruction(extra: Mapping[str, Any]) -> str | None:
+    """None unless the export marks the node the mapper's; else the mapper's notes, one text ("" for none).
+
+    An element is marked when some source reconstructs it (``reconstructed_in``;
+    ``reconstructed`` itself is false when an article quotes it after all), a
+    relation by ``reconstructed``. An import is one source, so an element's
+    notes from several sources become one, joined by "; ".
+    """
+    notes = [*_strings(extra.get("reconstruction_notes")), *_strings([extra.get("reconstruction_note")])]
+    mark = extra.get("reconstructed")
+    if isinstance(mark, str) and mark.strip():  # a note written as the mark itself
+        notes.append(_string(mark))
+    if not (mark is True or notes or _strings(extra.get("reconstructed_in"))):
+        return None
+    return "; ".join(dict.fromkeys(notes))
 
 
 def _string(value: Any) -> str:

@@ -11,9 +11,10 @@
   asserting the I-node through a YA node; the speaker of a quote is its
   source; ``rephrasings`` data become I-nodes joined by MA nodes,
   ``preferred_over`` a PA node;
-* an ``argmap`` key on nodes (titles, tags, arguments, relation types) and
-  at the top (sources, positions) lets ``argmap import`` restore the map;
-  other readers ignore it.
+* an ``argmap`` key on nodes (titles, tags, arguments, relation types, and
+  whose voice: speaker, hedge, the mapper's reconstructions with their
+  notes, under the canonical JSON's keys) and at the top (sources,
+  positions) lets ``argmap import`` restore the map; other readers ignore it.
 
 Ids are numbers in a fixed order, so the same map gives the same bytes.
 """
@@ -25,7 +26,7 @@ from typing import Any, Iterable
 import orjson
 
 from ..core.model import ArgumentMap, Kind, MergedArgument, Ref, Relation, RelationType
-from .canonical import FORMAT_VERSION, _relation_sort_key
+from .canonical import FORMAT_VERSION, _relation_sort_key, _relation_voice, _voice
 
 _SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase", "PA": "Default Preference"}
 _RA_TYPES = (RelationType.SUPPORT, RelationType.ENTAILS)
@@ -107,6 +108,7 @@ class _Writer:
             if element.tags:
                 marker["tags"] = sorted(element.tags)
             marker["sources"] = sorted(element.sources)
+            marker.update(_voice(element))
             node = self._node("I", element.text, marker)
             (self.argument_node if kind is Kind.ARGUMENT else self.statement_node)[title] = node
 
@@ -131,6 +133,7 @@ class _Writer:
         if argument.tags:
             marker["tags"] = sorted(argument.tags)
         marker["sources"] = sorted(argument.sources)
+        marker.update(_voice(argument))
         return marker
 
     # ------------------------------------------------------------ relations
@@ -152,7 +155,7 @@ class _Writer:
             self._edge(self._premise(relation.source), node)
             self._edge(node, self._target(relation.target))
             if relation.type is RelationType.CONTRADICTORY:  # and the other way round
-                self._scheme("CA", [self._premise(relation.target)], self._target(relation.source), {"relation": "contradictory"})
+                self._scheme("CA", [self._premise(relation.target)], self._target(relation.source), {"relation": "contradictory", **_relation_voice(relation.reconstructed)})
 
     def _relation_marker(self, relation: Relation) -> dict[str, Any]:
         marker: dict[str, Any] = {}
@@ -167,6 +170,7 @@ class _Writer:
         if target.conclusion_index is not None:
             marker["inference"] = True
         marker["sources"] = sorted(relation.sources)
+        marker.update(_relation_voice(relation.reconstructed))
         return marker
 
     def _premise(self, ref: Ref) -> str:
@@ -202,8 +206,9 @@ class _Writer:
             unrelated = aif.get("unrelated") if isinstance(aif, dict) else None
             for entry in unrelated if isinstance(unrelated, list) else ():
                 if isinstance(entry, dict) and isinstance(entry.get("text"), str):
-                    marker = {"title": entry["title"]} if isinstance(entry.get("title"), str) else None
-                    node = self._node("I", entry["text"], marker)
+                    marker = {"title": entry["title"]} if isinstance(entry.get("title"), str) else {}
+                    marker.update(_entry_voice(entry, document.source.id))
+                    node = self._node("I", entry["text"], marker or None)
                     self._said(entry, node, "Asserting")
                     self._rephrasings(entry, node)
 
@@ -252,3 +257,14 @@ class _Writer:
                 for p in sorted(self.map.positions, key=lambda p: p.tag)
             ],
         }
+
+
+def _entry_voice(entry: dict, source: str) -> dict[str, Any]:
+    """The voice of a claim kept in the front matter (``aif: unrelated:``), under the I-nodes' keys."""
+    keys: dict[str, Any] = {k: " ".join(entry[k].split()) for k in ("speaker", "hedge") if isinstance(entry.get(k), str) and entry[k].strip()}
+    mark = entry.get("reconstructed")
+    if mark is True or (isinstance(mark, str) and mark.strip()):
+        keys.update({"reconstructed": True, "reconstructed_in": [source]})
+        if isinstance(mark, str):
+            keys["reconstruction_notes"] = [" ".join(mark.split())]
+    return keys

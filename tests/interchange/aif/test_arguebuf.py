@@ -37,7 +37,7 @@ def test_arguebuf_loads_our_export_of_the_example_map():
     argument_map = argmap.load(EXAMPLE)
     data = json.loads(argmap.to_aif(argument_map))
     graph = arguebuf.load.dict(data)  # arguebuf tells AIF by its "locutions" key, as for AIFdb's files
-    assert arguebuf_counts(graph) == map_counts(argument_map) == {"I": 90, "RA": 57, "CA": 21}
+    assert arguebuf_counts(graph) == map_counts(argument_map) == {"I": 142, "RA": 81, "CA": 31}
     texts = sorted(node.plain_text for node in graph.atom_nodes.values())
     assert texts == sorted(s.text for s in argument_map.statements.values())
     assert len(graph.edges) == sum(1 for e in data["edges"] if _argumentative(data, e))

@@ -61,6 +61,6 @@ def test_export_the_example_as_aif_for_arguebuf(argmap_cli, tmp_path):
     result = argmap_cli("export", *EXAMPLE, "--format", "aif", "-o", tmp_path / "map.json")
     assert result.exit_code == 0, result.stderr
     data = json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))
-    assert arguebuf_counts(arguebuf.load.aif(data)) == {"I": 90, "RA": 57, "CA": 21}
+    assert arguebuf_counts(arguebuf.load.aif(data)) == {"I": 142, "RA": 81, "CA": 31}
     again = argmap_cli("export", *EXAMPLE, "--format", "aif")
     assert again.stdout == (tmp_path / "map.json").read_text(encoding="utf-8")  # the same bytes each time

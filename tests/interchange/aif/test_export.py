@@ -21,11 +21,17 @@ def _export(files) -> dict:
 
 
 def _canonical(argument_map) -> dict:
-    """What a round trip keeps: the canonical JSON without sources and quotes (they come back as `said` data)."""
+    """What a round trip keeps: the canonical JSON without sources and quotes (they come back as `said` data).
+
+    Whose voice is kept too: speaker, hedge, and whether some source marks the
+    element the mapper's, with the notes. Not `reconstructed` itself, which is
+    false for an element an article quotes, nor `reconstructed_in`: the import
+    is one source, and its quotes are `said` data."""
     data = json.loads(argmap.to_json(argument_map))
+    voice = lambda e: {"speaker": e.get("speaker", ""), "hedge": e.get("hedge", ""), "reconstructed": bool(e.get("reconstructed_in")), "notes": e.get("reconstruction_notes", [])}
     return {
-        "statements": [{k: s[k] for k in ("title", "text", "tags")} for s in data["statements"]],
-        "arguments": [{k: a[k] for k in ("title", "text", "tags", "premises", "conclusions", "inference_rules")} for a in data["arguments"]],
+        "statements": [{**{k: s[k] for k in ("title", "text", "tags")}, **voice(s)} for s in data["statements"]],
+        "arguments": [{**{k: a[k] for k in ("title", "text", "tags", "premises", "conclusions", "inference_rules")}, **voice(a)} for a in data["arguments"]],
         "relations": [{k: v for k, v in r.items() if k != "sources"} for r in data["relations"]],
         "positions": data["positions"],
     }
@@ -60,9 +66,9 @@ def test_the_example_exports_one_node_per_statement_inference_step_and_relation(
     argument_map = argmap.load(EXAMPLE)
     counts = aif_counts(_export(EXAMPLE))
     steps = sum(len(a.conclusions) for a in argument_map.arguments.values())
-    assert counts["I"] == len(argument_map.statements) == 90
-    assert counts["RA"] == steps + sum(r.type.value == "support" for r in argument_map.relations) == 57
-    assert counts["CA"] == sum(r.type.value in ("attack", "undercut") for r in argument_map.relations) == 21
+    assert counts["I"] == len(argument_map.statements) == 142
+    assert counts["RA"] == steps + sum(r.type.value == "support" for r in argument_map.relations) == 81
+    assert counts["CA"] == sum(r.type.value in ("attack", "undercut") for r in argument_map.relations) == 31
     assert counts == map_counts(argument_map)
 
 
