@@ -43,7 +43,9 @@
     if (!g) continue;
     element.id = id;
     element.g = g;
-    element.search = fold([element.title, element.text, ...element.quotes.map((q) => q[1])].join("\n"));
+    // a premise drawn only inside its argument's structure is found through the argument
+    const inside = (element.pcs || []).filter((row) => !row[4] || !groups.has(row[4])).flatMap((row) => [row[1], row[2]]);
+    element.search = fold([element.title, element.text, ...element.quotes.map((q) => q[1]), ...inside].join("\n"));
     g.dataset.title = element.title;
     g.dataset.kind = element.kind;
     g.setAttribute("tabindex", "0");

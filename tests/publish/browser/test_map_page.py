@@ -103,10 +103,7 @@ def test_search_marks_the_matching_elements_dims_the_rest_and_jumps_to_the_first
     for query in ("istanbul", "NATO expansion", "Stalling"):  # a word, two words, a title word
         search.fill(query)
         terms = fold(query).split()
-        expected = {
-            e["title"] for e in data["elements"].values()
-            if all(t in fold("\n".join([e["title"], e["text"], *(q[1] for q in e["quotes"])])) for t in terms)
-        }
+        expected = {e["title"] for e in data["elements"].values() if all(t in searched(e, data) for t in terms)}
         assert expected, query
         marked = tab.shown_map().locator("g.match")
         assert set(marked.evaluate_all("gs => gs.map(g => g.dataset.title)")) == expected, query
@@ -121,6 +118,23 @@ def test_search_marks_the_matching_elements_dims_the_rest_and_jumps_to_the_first
     assert quoted["title"] in tab.shown_map().locator("g.match").evaluate_all("gs => gs.map(g => g.dataset.title)"), "quotes are searched"
     search.fill("")
     assert tab.shown_map().locator("g.match").count() == 0 and tab.page.locator("#search-status").text_content() == ""
+
+
+def searched(element: dict, data: dict) -> str:
+    """What the search reads of an element: title, text, quotes, and the premises drawn only inside it."""
+    inside = [part for row in element.get("pcs", []) if row[4] not in data["elements"] for part in row[1:3]]
+    return fold("\n".join([element["title"], element["text"], *(q[1] for q in element["quotes"]), *inside]))
+
+
+def test_a_premise_drawn_only_inside_its_argument_is_found_through_the_argument(open_page, pages):
+    tab = open_page(pages["example"])
+    data = data_of(tab)
+    argument, row = next(
+        (e, row) for e in data["elements"].values() for row in e.get("pcs", [])
+        if row[1] and row[4] not in data["elements"] and fold(row[1]) not in fold(e["title"] + e["text"])
+    )
+    tab.page.get_by_role("searchbox", name="Search titles, texts and quotes").fill(row[1].strip("[]"))
+    assert argument["title"] in tab.shown_map().locator("g.match").evaluate_all("gs => gs.map(g => g.dataset.title)")
 
 
 def test_clicking_an_element_shows_who_says_it_and_in_which_words(open_page, pages):
