@@ -13,7 +13,7 @@ from ..core.errors import error, warning
 from ..core.model import Diagnostic, Quote, Span
 from ..parse.lark_standalone import Token
 from .front_matter import load_yaml, pyyaml
-from .markup import collapse, plain_text, shortcodes, tags_in, untagged
+from .markup import _SHORTCODE, _TAG, SHORTCODES, _normalized_tag, plain_text
 from .tokens import TEXT_TOKENS, token_span
 
 _QUOTE_COMMENT = re.compile(r"""^(["“”„].*["“”])\s+//.*$""")
@@ -28,6 +28,15 @@ _UNPROTECT = str.maketrans({v: k for k, v in _PROTECTED.items()})
 def _protect(match: re.Match) -> str:
     char = match.group(1)
     return _PROTECTED.get(char, char)
+
+
+_SHORTCODE_SUB = _SHORTCODE.sub
+_TAG_FINDALL = _TAG.findall
+_TAG_SUB = _TAG.sub
+
+
+def _shortcode(match: re.Match) -> str:
+    return SHORTCODES.get(match.group(0), match.group(0))
 
 
 # A wrapped line that starts like a relation but has no space after the sign.
@@ -47,7 +56,6 @@ def inline_text(tokens: list[Token] | tuple, path: str, diagnostics: list[Diagno
             raw = first
         else:
             raw = _joined_text(tokens, data, path, diagnostics, first, head.end_line)
-        tokens = [head, *tokens]  # for the squashed-relation warning below
     elif not tokens:  # a bare reference or title, the commonest element
         return "", "", (), data
     elif len(tokens) == 1 and tokens[0].type == "TEXT":  # one run of text
@@ -57,14 +65,20 @@ def inline_text(tokens: list[Token] | tuple, path: str, diagnostics: list[Diagno
     if not raw:  # only inline data: nothing to clean up
         return "", "", (), data
     if "\n" in raw and _SQUASHED_RELATION.search(raw):  # rare: find where, token by token
-        _warn_squashed_relations(tokens, path, diagnostics)
-    raw = shortcodes(raw)
+        _warn_squashed_relations(tokens if head is None else [head, *tokens], path, diagnostics)
+    # markup.shortcodes, plain_text, collapse, tags_in and untagged, inlined:
+    # this runs for every element with text
+    if "." in raw or ":" in raw:
+        raw = _SHORTCODE_SUB(_shortcode, raw)
     escaped = "\\" in raw
     if escaped:  # `\#` is a plain '#': hide escaped characters from the markup rules below
         raw = _ESCAPED.sub(_protect, raw)
-    argdown_text = collapse(plain_text(raw))
-    tags = tuple(dict.fromkeys(tags_in(raw))) if "#" in raw else ()
-    text = untagged(argdown_text) if tags else argdown_text
+    argdown_text = " ".join((plain_text(raw) if "](" in raw or "*" in raw or "_" in raw else raw).split())
+    if "#" in raw:
+        tags = tuple(dict.fromkeys([_normalized_tag(a or b) for a, b in _TAG_FINDALL(raw)]))
+        text = " ".join(_TAG_SUB("", argdown_text).split()) if tags else argdown_text
+    else:
+        tags, text = (), argdown_text
     if escaped:
         text, argdown_text = text.translate(_UNPROTECT), argdown_text.translate(_UNPROTECT)
     return text, argdown_text, tags, data

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any
+from typing import Any, Iterable
 
 import orjson
 
@@ -70,6 +70,38 @@ def _relation_voice(reconstructed: str | None) -> dict[str, Any]:
     return {"reconstructed": True, "reconstruction_note": reconstructed} if reconstructed else {"reconstructed": True}
 
 
+def _relations(relations: Iterable[Relation]) -> list[dict[str, Any]]:
+    """The relations' entries; most have no optional key (no conclusion index,
+    no reconstruction mark), and their dict is written without unpacking the
+    empty ones (a large map has tens of thousands). The sort key stays a
+    Python function: operator.attrgetter over dotted paths measured slower."""
+    entries = []
+    append = entries.append
+    for r in sorted(relations, key=_relation_sort_key):
+        source, target, sources = r.source, r.target, r.sources
+        if target.conclusion_index is None and r.reconstructed is None:  # most relations: no optional keys
+            append({
+                "from": source.title,
+                "from_kind": source.kind._value_,
+                "to": target.title,
+                "to_kind": target.kind._value_,
+                "type": r.type._value_,
+                "sources": sorted(sources) if len(sources) > 1 else list(sources),
+            })
+            continue
+        append({
+            "from": source.title,
+            "from_kind": source.kind._value_,
+            "to": target.title,
+            "to_kind": target.kind._value_,
+            **({"to_conclusion": target.conclusion_index} if target.conclusion_index is not None else {}),
+            "type": r.type._value_,
+            "sources": _sorted(sources),
+            **_relation_voice(r.reconstructed),
+        })
+    return entries
+
+
 def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
     sources = sorted(argument_map.sources, key=lambda s: s.id)
     return {
@@ -115,19 +147,7 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
             }
             for a in sorted(argument_map.arguments.values(), key=_TITLE)
         ],
-        "relations": [
-            {
-                "from": r.source.title,
-                "from_kind": r.source.kind._value_,
-                "to": r.target.title,
-                "to_kind": r.target.kind._value_,
-                **({"to_conclusion": r.target.conclusion_index} if r.target.conclusion_index is not None else {}),
-                "type": r.type._value_,
-                "sources": _sorted(r.sources),
-                **_relation_voice(r.reconstructed),
-            }
-            for r in sorted(argument_map.relations, key=_relation_sort_key)
-        ],
+        "relations": _relations(argument_map.relations),
     }
 
 

@@ -181,24 +181,22 @@ def _group(documents: Sequence[Document], attribute: str) -> dict[str, list[tupl
     return groups
 
 
-def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic], sigil: str, one_document: bool = False) -> dict:
-    if len(occurrences) == 1:  # most elements are written once
-        doc, element = occurrences[0]
-        return {
-            "title": title,
-            "text": element.text,
-            "occurrences": (element,),
-            "tags": element.tags,
-            "sources": (doc.source.id,),
-            "quotes": element.quotes,
-            "generated_title": element.generated_title,
-        }
-    # one pass over the occurrences (a large map has tens of thousands of multiply written titles)
+def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic], sigil: str, one_document: bool = False) -> tuple:
+    """(title, text, occurrences, tags, sources, quotes, generated_title, voiced) of a title written more than once.
+
+    A tuple in the merged classes' field order, not a dict to unpack: a large
+    map has tens of thousands of multiply written titles. ``voiced`` says
+    whether any occurrence has a voice (else the merged voice is None).
+    """
+    # one pass over the occurrences
     text, first_span = "", None
     tagged: list[tuple[str, ...]] = []
     quoted: list[tuple] = []
     asserting: dict[str, None] = {}
+    elements = []
+    voiced = False
     for doc, element in occurrences:
+        elements.append(element)
         if element.text:
             if not text:
                 text, first_span = element.text, element.span
@@ -210,25 +208,25 @@ def _merged_fields(title: str, occurrences: list, diagnostics: list[Diagnostic],
             tagged.append(element.tags)
         if element.quotes:
             quoted.append(element.quotes)
+        if element.voice is not None:
+            voiced = True
         if not one_document and _asserts(element):
             asserting[doc.source.id] = None
     # Usually one occurrence holds all the tags (and quotes), the others being
     # references: take its tuple as it is (an element's tags are distinct).
-    tags = tagged[0] if len(tagged) == 1 else tuple(dict.fromkeys(t for group in tagged for t in group))
+    if not tagged:
+        tags = ()
+    else:
+        tags = tagged[0] if len(tagged) == 1 else tuple(dict.fromkeys(t for group in tagged for t in group))
     if one_document:  # whichever occurrences assert it, the source is this document's
         sources = (occurrences[0][0].source.id,)
     else:
         sources = tuple(asserting) or tuple(dict.fromkeys(d.source.id for d, _e in occurrences))
-    quotes = quoted[0] if len(quoted) == 1 else tuple(q for group in quoted for q in group)
-    return {
-        "title": title,
-        "text": text,
-        "occurrences": tuple(e for _d, e in occurrences),
-        "tags": tags,
-        "sources": sources,
-        "quotes": quotes,
-        "generated_title": occurrences[0][1].generated_title,
-    }
+    if not quoted:
+        quotes = ()
+    else:
+        quotes = quoted[0] if len(quoted) == 1 else tuple(q for group in quoted for q in group)
+    return title, text, tuple(elements), tags, sources, quotes, elements[0].generated_title, voiced
 
 
 def _asserts(element: Statement | Argument) -> bool:
@@ -247,14 +245,16 @@ def _asserts(element: Statement | Argument) -> bool:
 
 def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:
     merged = {}
+    one_document = len(documents) == 1
     for title, occurrences in _group(documents, "statements").items():
         if len(occurrences) == 1:  # most statements are written once: no dict of fields to build
             doc, s = occurrences[0]
             voice = None if s.voice is None else merged_voice(occurrences, diagnostics, "[{}]")
             merged[title] = MergedStatement(title, s.text, (s,), s.tags, (doc.source.id,), s.quotes, s.generated_title, voice)
         else:
-            fields = _merged_fields(title, occurrences, diagnostics, "[{}]", len(documents) == 1)
-            merged[title] = MergedStatement(**fields, voice=merged_voice(occurrences, diagnostics, "[{}]"))
+            title, text, elements, tags, sources, quotes, generated, voiced = _merged_fields(title, occurrences, diagnostics, "[{}]", one_document)
+            voice = merged_voice(occurrences, diagnostics, "[{}]") if voiced else None
+            merged[title] = MergedStatement(title, text, elements, tags, sources, quotes, generated, voice)
     return merged
 
 
@@ -268,8 +268,14 @@ def _merge_arguments(documents, diagnostics) -> dict[str, MergedArgument]:
                     warning("conflicting-text", later.span, "reconstruct each argument once; refer to it elsewhere by <Title>", element=f"the premise–conclusion structure of <{title}>", other=str(reconstructed[0].span))
                 )
         pcs = reconstructed[0].pcs if reconstructed else ()
-        fields = _merged_fields(title, occurrences, diagnostics, "<{}>", len(documents) == 1)
-        merged[title] = MergedArgument(pcs=pcs, voice=merged_voice(occurrences, diagnostics, "<{}>"), **fields)
+        if len(occurrences) == 1:
+            doc, a = occurrences[0]
+            voice = None if a.voice is None else merged_voice(occurrences, diagnostics, "<{}>")
+            merged[title] = MergedArgument(title, a.text, (a,), a.tags, (doc.source.id,), a.quotes, pcs, a.generated_title, voice)
+            continue
+        title, text, elements, tags, sources, quotes, generated, voiced = _merged_fields(title, occurrences, diagnostics, "<{}>", len(documents) == 1)
+        voice = merged_voice(occurrences, diagnostics, "<{}>") if voiced else None
+        merged[title] = MergedArgument(title, text, elements, tags, sources, quotes, pcs, generated, voice)
     return merged
 
 
@@ -301,7 +307,7 @@ def _merge_relations(documents: Sequence[Document]) -> tuple[Relation, ...]:
 
 
 def _warn_unknown_references(statements, arguments, diagnostics: list[Diagnostic]) -> None:
-    defined_statements = [t for t, s in statements.items() if _is_defined_statement(s)]
+    defined_statements = [t for t, s in statements.items() if s.text or s.generated_title]  # defined: a text, or a generated title
     defined_arguments = [t for t, a in arguments.items() if a.text or a.pcs or a.generated_title]
     suggestions = SUGGESTION_LIMIT  # each compares one title with every defined one: bounded, or a hostile file costs minutes
     for table, defined, kind in ((statements, defined_statements, Kind.STATEMENT), (arguments, defined_arguments, Kind.ARGUMENT)):
@@ -316,10 +322,6 @@ def _warn_unknown_references(statements, arguments, diagnostics: list[Diagnostic
 
 
 SUGGESTION_LIMIT = 20  # unknown references that get a "did you mean" hint
-
-
-def _is_defined_statement(statement: MergedStatement) -> bool:
-    return bool(statement.text) or statement.generated_title
 
 
 def reference_hint(ref: Ref, defined: Sequence[str]) -> str:

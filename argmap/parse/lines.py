@@ -34,6 +34,7 @@ _LINE_START = re.compile(
     """,
     re.X,
 )
+_LINE_START_MATCH = _LINE_START.match
 COMMENT_AT = re.compile(r"<!--[\s\S]*?-->|/\*[\s\S]*?\*/|//[^\r\n]*")
 _SPACES = re.compile(r"[ \t]*")
 
@@ -152,7 +153,11 @@ class _Structurer:
         """The markers for the line break ``nl``; ``last`` is the type of the token before it."""
         value = nl.value
         blank = self.pending_blank or value.count("\n") > 1
-        kind = classify_line(self.text, nl.end_pos)
+        # classify_line, inlined for the lines most breaks lead to (no comment first, not the end)
+        m = _LINE_START_MATCH(self.text, nl.end_pos)
+        kind = "text" if m is None else m.lastgroup
+        if kind == "comment" or kind == "eol":
+            kind = classify_line(self.text, nl.end_pos)
         if kind == "empty":  # a line holding only comments
             self.pending_blank = blank
             return None
@@ -175,8 +180,12 @@ class _Structurer:
             # the one kind of line that needs no marker, so no `here` either
             self.line = kind
             return None
-        # the token after this break starts the line; point errors there
-        here = _moved_after(nl)
+        # the token after this break starts the line; point errors there (_moved_after, inlined)
+        here = nl
+        nl.value = ""
+        nl.start_pos = nl.end_pos
+        nl.line = nl.end_line
+        nl.column = nl.end_column
         markers = None
         if blank:
             if kind == "relation":

@@ -9,12 +9,15 @@ inside the LALR parse and builds small raw nodes (:mod:`argmap.parse.raw`);
 one token each (a head with its text, a relation sign with its reference, a
 number with its reference): :func:`argmap.parse.raw.head_parts` says where
 their parts are, and ``parse_raw(..., split_lines=True)`` splits them for a
-caller that needs the place of every part (argmap fmt).
+caller that needs the place of every part (argmap fmt). The parse runs
+Lark's tables in a loop of its own (:mod:`argmap.parse.fast_lalr`), which
+hands a text with a syntax error to Lark's own parse for the error.
 """
 
 from __future__ import annotations
 
 from ..core.errors import ArgmapError
+from .fast_lalr import parse as run_parser
 from .lark_parser import parser
 from .lark_standalone import UnexpectedInput, VisitError
 from .lines import SOURCE
@@ -29,7 +32,7 @@ def parse_raw(text: str, path: str, *, split_lines: bool = False) -> list:
     """
     token = SOURCE.set((path, text))
     try:
-        return parser(split_lines).parse(text)
+        return run_parser(parser(split_lines), text)
     except ArgmapError:
         raise
     except VisitError as exc:  # an error raised inside the transformer

@@ -155,7 +155,8 @@ class ToRaw(Transformer):
 
     def related_reference(self, children):
         token = children[0]
-        kind = "statement" if token.value[head_parts(token)[0]] == "[" else "argument"
+        # the reference ends the token, but for the blanks after it: `]` or `>` says which
+        kind = "statement" if token.value.rstrip(" \t")[-1] == "]" else "argument"
         return RawRelation(token, RawElement(kind, token, _NONE, True, _NONE, _NONE))
 
     # ------------------------------------------------------------ premise–conclusion structures and lists
