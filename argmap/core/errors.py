@@ -130,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "fmt-empty-heading": "this heading has no title; without the white space after its '#' it would become text, so the file is left as it is",
     "fmt-leading-bom": "this text starts with an invisible U+FEFF (byte-order mark), which readers drop at the top of a file; the file is left as it is",
     "fmt-front-matter-lookalike": "this text starts with '===', which opens front matter at the top of a file; fmt would move it there, so the file is left as it is",
+    "fmt-mark-alone": "only a comment follows this mark, so its text is the next line's, which reads differently wherever fmt puts it; the file is left as it is",
     "fmt-lone-cr": "a carriage return (CR) without a line feed; fmt writes LF line ends only, so the file is left as it is",
     "fmt-changes-meaning": "fmt cannot lay out this file without changing what it means; the file is left as it is",
     "fmt-note-bom": "the byte-order mark is dropped",

@@ -41,7 +41,7 @@ from __future__ import annotations
 from ..core.errors import ArgmapError, InputErrors, error, message
 from ..core.model import Diagnostic, Span
 from ..parse.parser import parse_raw
-from ..parse.raw import RawFrontMatter
+from ..parse.raw import RawFrontMatter, RawList
 from .diff import unified_lines
 from .layout import Layout
 from .meaning import meaning, meaning_of_blocks, syntax_errors
@@ -80,6 +80,7 @@ def format_text(text: str, path: str = "<stdin>", *, verify: bool = True) -> str
     if not text.strip(BLANK):
         return ""
     blocks = _parse(text, path)
+    _refuse_commented_mark(blocks, text, path)
     try:
         formatted = Layout(text, blocks).render()
     except BlankStatement as blank:
@@ -97,7 +98,7 @@ def format_text(text: str, path: str = "<stdin>", *, verify: bool = True) -> str
             "fmt-front-matter-lookalike", _first_line_span(formatted, text, path), "start the text with something else, or write '\\===' for the signs themselves"
         )
     if verify and formatted != text:
-        _check_same_meaning(meaning_of_blocks(blocks, text, path), formatted, path)  # uses the blocks up
+        _check_same_meaning(meaning_of_blocks(blocks, text, path), formatted, path, text)  # uses the blocks up
     return formatted
 
 
@@ -166,8 +167,32 @@ def _parse(text: str, path: str) -> list:
         raise FormatError(syntax_errors(text, path, exc)) from None
 
 
-def _check_same_meaning(before: tuple, after: str, path: str) -> None:
-    """Refuse the layout ``after`` unless it means ``before`` (the input's :func:`meaning`)."""
-    if before != meaning(after, path):
+_COMMENT_OPENERS = ("//", "/*", "<!--")
+
+
+def _refuse_commented_mark(blocks: list, text: str, path: str) -> None:
+    """A list mark followed only by a comment takes the next line as its text,
+    whatever that line starts with (`* // note` then `* item`): no layout fmt
+    writes reads the same, so the file is refused, saying where."""
+    for block in blocks:
+        if not isinstance(block, RawList):
+            continue
+        for mark, element in block.items:
+            first = element.head if element.head is not None else element.inline[0] if element.inline else None
+            between = text[mark.end_pos : first.start_pos] if first is not None and first.line > mark.line else ""
+            if any(opener in between for opener in _COMMENT_OPENERS):
+                span = Span(path, mark.line, mark.column, mark.line, mark.column + len(mark.value.rstrip(BLANK)))
+                raise _refusal("fmt-mark-alone", span, "write the item's text after its mark, on the same line (a comment may follow the text)")
+
+
+def _check_same_meaning(before: tuple, after: str, path: str, text: str) -> None:
+    """Refuse the layout ``after`` unless it means ``before`` (the input's meaning, read from fmt's blocks).
+
+    Read from the blocks, the input's meaning saves a parse; where it differs
+    it is read again from ``text`` as the commands read it (white space the
+    parser's two modes tell apart, e.g. lone vertical tabs) before refusing.
+    """
+    after_meaning = meaning(after, path)
+    if before != after_meaning and meaning(text, path) != after_meaning:
         span = Span(path, 1, 1, 1, 1)
         raise _refusal("fmt-changes-meaning", span, "please report this file as a bug in argmap fmt")

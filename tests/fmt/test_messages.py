@@ -18,6 +18,7 @@ REFUSED = [
     ("===", "fmt-front-matter-lookalike"),
     ("\n\ufeff  - ", "fmt-leading-bom"),
     ("[A]: a\r\r\n[B]: b", "fmt-lone-cr"),
+    ("* //first\n* second\n", "fmt-mark-alone"),
     ("===\nsource: x\n\n[A]: a\n", "unterminated-front-matter"),
 ]
 

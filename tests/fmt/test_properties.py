@@ -165,7 +165,8 @@ def test_any_parsable_fragment_soup_formats_idempotently_or_is_refused(text):
         formatted = format_text(text, "soup.argmap")
     except FormatError as refused:
         assert {d.code for d in refused.diagnostics} <= {
-            "fmt-blank-statement", "fmt-changes-meaning", "unterminated-front-matter", "fmt-front-matter-lookalike", "fmt-empty-heading", "fmt-leading-bom", "fmt-lone-cr"
+            "fmt-blank-statement", "fmt-changes-meaning", "unterminated-front-matter", "fmt-front-matter-lookalike", "fmt-empty-heading", "fmt-leading-bom", "fmt-lone-cr",
+            "fmt-mark-alone",
         }
         return
     assert meaning(text.replace("\r\n", "\n"), "soup.argmap") == meaning(formatted, "soup.argmap")

@@ -130,3 +130,20 @@ def test_a_sign_that_ends_its_line_takes_the_next_line_as_its_element(text, elem
     assert len(argument_map.relations) == 1
     formatted = format_text(text, "a.argmap")
     assert format_text(formatted, "a.argmap") == formatted
+
+
+# found by bench/fuzz.py (seed 1, 10 000 cases): a list mark followed only by a comment
+# takes the next line as its text, and fmt's layout of that read differently
+@pytest.mark.parametrize("text", ["* //first\n* second\n", "Text.\n\n* //First item\n* Second item\n  + [S]: s.\n\n1. One\n"])
+def test_a_list_mark_followed_only_by_a_comment_is_refused_clearly(text):
+    with pytest.raises(FormatError) as refused:
+        format_text(text, "a.argmap")
+    (diagnostic,) = refused.value.diagnostics
+    assert diagnostic.code == "fmt-mark-alone"
+    assert "same line" in diagnostic.hint
+
+
+def test_white_space_the_parsers_two_modes_read_apart_is_formatted():
+    # found by the Hypothesis run: fmt's own reading of lone vertical tabs (an empty untitled
+    # statement) differs from the commands' (an empty file); fmt checks against the commands'
+    assert format_text("\x0b\x0b", "a.argmap") == "\x0b\x0b\n"
