@@ -34,8 +34,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "ukraine-talks"
 
-_STATEMENT_TITLE = re.compile(r"\[([^\[\]\n]+)\](?!\()")  # not a link's [words](url)
-_ARGUMENT_TITLE = re.compile(r"<(?!!--)([^<>\n]+)>")
 _RELATION = re.compile(r"^( *)([+-]) ", re.MULTILINE)
 
 
@@ -67,18 +65,10 @@ def unformat(text: str, copy: int) -> str:
 
 def document(size: int) -> str:
     """The example maps' bodies, copied to about ``size`` characters (see the module's docstring)."""
-    texts = _bodies()
-    parts: list[str] = []
-    copy, length = 0, 0
-    while length < size:
-        copy += 1
-        for number, text in enumerate(texts, 1):
-            suffix = f" {number}.{copy}"
-            text = _STATEMENT_TITLE.sub(lambda m: f"[{m.group(1)}{suffix}]", text)
-            text = _ARGUMENT_TITLE.sub(lambda m: f"<{m.group(1)}{suffix}>", text)
-            parts.append(unformat(text, copy) + "\n\n")
-            length += len(parts[-1])
-    return "".join(parts)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generate import copies
+
+    return copies(_bodies(), size, unformat)
 
 
 def timed(command: list[str]) -> float:

@@ -45,7 +45,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import shlex
 import shutil
 import statistics
@@ -57,7 +56,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import document  # noqa: E402
+from generate import copies, document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path.home() / ".cache" / "argmap-bench"
@@ -121,10 +120,6 @@ def counts_argdown(argdown: str, path: Path, out: Path) -> tuple[int, int, int]:
     return len(data["statements"]), len(data["arguments"]), len(data["relations"])
 
 
-_STATEMENT_TITLE = re.compile(r"\[([^\[\]\n]+)\](?!\()")  # not a link's [words](url)
-_ARGUMENT_TITLE = re.compile(r"<(?!!--)([^<>\n]+)>")
-
-
 def debates(corpus: Path, size: int) -> str:
     """The corpus's long example debates, copied to about ``size`` characters (see the module's docstring)."""
     texts = []
@@ -135,17 +130,7 @@ def debates(corpus: Path, size: int) -> str:
         texts.append(text)
     if not texts:
         raise SystemExit(f"no documents {corpus}/docs/01-*.argdown … 07-*.argdown")
-    parts: list[str] = []
-    copy, length = 0, 0
-    while length < size:
-        copy += 1
-        for number, text in enumerate(texts, 1):
-            suffix = f" {number}.{copy}"
-            text = _STATEMENT_TITLE.sub(lambda m: f"[{m.group(1)}{suffix}]", text)
-            text = _ARGUMENT_TITLE.sub(lambda m: f"<{m.group(1)}{suffix}>", text)
-            parts.append(text + "\n\n")
-            length += len(parts[-1])
-    return "".join(parts)
+    return copies(texts, size)
 
 
 def compare(argdown: str, path: Path, out: Path, repeat: int) -> tuple[tuple[int, int, int], float, float] | None:

@@ -71,34 +71,22 @@ def _relation_voice(reconstructed: str | None) -> dict[str, Any]:
 
 
 def _relations(relations: Iterable[Relation]) -> list[dict[str, Any]]:
-    """The relations' entries; most have no optional key (no conclusion index,
-    no reconstruction mark), and their dict is written without unpacking the
-    empty ones (a large map has tens of thousands). The sort key stays a
-    Python function: operator.attrgetter over dotted paths measured slower."""
+    """The relations' entries, their optional keys (a conclusion index, a
+    reconstruction mark) set only where there is one: most relations have
+    none, and a large map has tens of thousands. The sort key stays a Python
+    function: operator.attrgetter over dotted paths measured slower."""
     entries = []
     append = entries.append
     for r in sorted(relations, key=_relation_sort_key):
         source, target, sources = r.source, r.target, r.sources
-        if target.conclusion_index is None and r.reconstructed is None:  # most relations: no optional keys
-            append({
-                "from": source.title,
-                "from_kind": source.kind._value_,
-                "to": target.title,
-                "to_kind": target.kind._value_,
-                "type": r.type._value_,
-                "sources": sorted(sources) if len(sources) > 1 else list(sources),
-            })
-            continue
-        append({
-            "from": source.title,
-            "from_kind": source.kind._value_,
-            "to": target.title,
-            "to_kind": target.kind._value_,
-            **({"to_conclusion": target.conclusion_index} if target.conclusion_index is not None else {}),
-            "type": r.type._value_,
-            "sources": _sorted(sources),
-            **_relation_voice(r.reconstructed),
-        })
+        entry = {"from": source.title, "from_kind": source.kind._value_, "to": target.title, "to_kind": target.kind._value_}
+        if target.conclusion_index is not None:
+            entry["to_conclusion"] = target.conclusion_index
+        entry["type"] = r.type._value_
+        entry["sources"] = sorted(sources) if len(sources) > 1 else list(sources)
+        if r.reconstructed is not None:
+            entry.update(_relation_voice(r.reconstructed))
+        append(entry)
     return entries
 
 
