@@ -13,9 +13,13 @@ For each size it generates an Argdown document (bench/generate.py: statements,
 reconstructed arguments, support and attack relations, sections), checks that
 both tools find the same numbers of statements, arguments and relations, then
 times whole processes, interleaved: ``argmap export FILE -o OUT`` and
-``argdown json FILE OUTDIR``. It prints the medians, the speed-up and argmap's
-time per statement; the last line compares that per-statement time at the
-largest size with the one at the size before it (linear growth: at most 1.1×).
+``argdown json FILE OUTDIR``. It prints the medians of the wall time (what a
+user waits), the speed-up and argmap's time per statement, and the median
+CPU time of each tool with every process it waited for (argmap parses a
+file over 256 KB in a second process on Linux, see
+argmap/build/background.py; Node runs threads of its own); the last line
+compares argmap's per-statement time at the largest size with the one at
+the size before it (linear growth: at most 1.1×).
 
 argmap is timed as a user gets it: by default the script builds the
 project's wheel and installs it, with its core dependencies only (no test
@@ -45,6 +49,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import resource
 import shlex
 import shutil
 import statistics
@@ -100,10 +105,15 @@ def installed_argmap() -> list[str]:
     return [str(script)]
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of a whole process, with every process it waited for:
+    argmap parses a large file in a second process, and Node runs threads of its own."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def counts_argmap(path: Path) -> tuple[int, int, int]:
@@ -133,17 +143,20 @@ def debates(corpus: Path, size: int) -> str:
     return copies(texts, size)
 
 
-def compare(argdown: str, path: Path, out: Path, repeat: int) -> tuple[tuple[int, int, int], float, float] | None:
-    """Counts both tools agree on, and the median times of each; None (after saying why) if the counts differ."""
+def compare(argdown: str, path: Path, out: Path, repeat: int) -> tuple[tuple[int, int, int], float, float, float, float] | None:
+    """Counts both tools agree on, the median wall times of each and their median
+    CPU times; None (after saying why) if the counts differ."""
     ours, theirs = counts_argmap(path), counts_argdown(argdown, path, out)
     if ours != theirs:
         print(f"{path.name}: counts differ (statements, arguments, relations): argmap {ours}, argdown {theirs}", file=sys.stderr)
         return None
-    times: dict[str, list[float]] = {"argmap": [], "argdown": []}
+    times: dict[str, list[tuple[float, float]]] = {"argmap": [], "argdown": []}
     for _ in range(repeat):  # interleaved, so drift hits both tools alike
         times["argmap"].append(timed([*argmap_command(), "export", str(path), "-o", str(out / f"{path.stem}.argmap.json")]))
         times["argdown"].append(timed([argdown, "json", str(path), str(out)]))
-    return ours, statistics.median(times["argmap"]), statistics.median(times["argdown"])
+    wall = {tool: statistics.median(w for w, _cpu in runs) for tool, runs in times.items()}
+    cpu = {tool: statistics.median(c for _w, c in runs) for tool, runs in times.items()}
+    return ours, wall["argmap"], wall["argdown"], cpu["argmap"], cpu["argdown"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,8 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             result = compare(argdown, path, tmp_path / f"out{size}", repeat)
             if result is None:
                 return 1
-            ours, a, b = result
-            rows.append((size, path.stat().st_size, ours, a, b))
+            rows.append((size, path.stat().st_size, *result))
         if args.debates:
             path = tmp_path / "debates.argdown"
             path.write_text(debates(args.debates, args.debates_bytes), encoding="utf-8")
@@ -180,16 +192,16 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             debate_row = (path.stat().st_size, *result)
 
-    print(f"{'statements':>10} {'bytes':>9} {'ECs/args/rels':>17} {'argmap s':>9} {'argdown s':>10} {'speed-up':>9} {'argmap µs/stmt':>15}")
-    for size, size_bytes, (s, ar, r), a, b in rows:
-        print(f"{size:>10} {size_bytes:>9} {f'{s}/{ar}/{r}':>17} {a:>9.3f} {b:>10.3f} {b / a:>8.1f}× {a / size * 1e6:>15.0f}")
+    print(f"{'statements':>10} {'bytes':>9} {'ECs/args/rels':>17} {'argmap s':>9} {'argdown s':>10} {'speed-up':>9} {'argmap µs/stmt':>15} {'CPU s argmap/argdown':>21}")
+    for size, size_bytes, (s, ar, r), a, b, ca, cb in rows:
+        print(f"{size:>10} {size_bytes:>9} {f'{s}/{ar}/{r}':>17} {a:>9.3f} {b:>10.3f} {b / a:>8.1f}× {a / size * 1e6:>15.0f} {f'{ca:.3f}/{cb:.3f}':>21}")
     if len(rows) >= 2:
-        (n1, *_r1, a1, _b1), (n2, *_r2, a2, _b2) = rows[-2], rows[-1]
+        (n1, _b1, _c1, a1, *_rest1), (n2, _b2, _c2, a2, *_rest2) = rows[-2], rows[-1]
         ratio = (a2 / n2) / (a1 / n1)
         print(f"argmap time per statement at {n2} / at {n1}: {ratio:.2f} (linear: at most 1.1)")
     if debate_row is not None:
-        size_bytes, (s, ar, r), a, b = debate_row
-        print(f"{'debates':>10} {size_bytes:>9} {f'{s}/{ar}/{r}':>17} {a:>9.3f} {b:>10.3f} {b / a:>8.1f}×  (the corpus's example debates, copied)")
+        size_bytes, (s, ar, r), a, b, ca, cb = debate_row
+        print(f"{'debates':>10} {size_bytes:>9} {f'{s}/{ar}/{r}':>17} {a:>9.3f} {b:>10.3f} {b / a:>8.1f}× {'':>15} {f'{ca:.3f}/{cb:.3f}':>21}  (the corpus's example debates, copied)")
     return 0
 
 

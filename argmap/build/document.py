@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Iterator
 
 from ..core.collector import gc_paused
 from ..core.errors import ArgmapError, error, warning
 from ..core.model import Diagnostic, Document, Role, Section, Source, Span
+from . import background
 from ..parse.parser import parse_raw
 from ..parse.raw import RawElement, RawFrontMatter, RawHeading, RawList, RawPcs
 from .elements import ElementBuilder, written_titles
@@ -32,27 +34,32 @@ from .pcs import anonymous_argument, argument_with_pcs
 from .tokens import token_span
 
 
-def build_document(blocks: list, path: str, text: str) -> Document:
-    """The typed document of the raw blocks of ``text``; ``blocks`` is used up (emptied as it is built).
+def build_document(blocks: list | Iterator, path: str, text: str) -> Document:
+    """The typed document of the raw blocks of ``text``.
 
-    Each raw block is dropped from the list once built, so the memory of
-    its tokens is reused for the model rather than both being held at
-    once (at 20 000 statements the process holds 93 MB once the model is
-    built, not 120 MB).
+    ``blocks`` is a list, used up (emptied as it is built: each raw block is
+    dropped once built, so the memory of its tokens is reused for the model
+    rather than both being held at once; at 20 000 statements the process
+    holds 93 MB once the model is built, not 120 MB), or an iterator of
+    blocks as a background parse delivers them.
     """
     # "Untitled N" is Argdown's name for untitled elements; it must never
     # be taken for a title the user wrote.
-    written = written_titles(blocks) if "Untitled" in text else set()
+    if isinstance(blocks, list):
+        written = written_titles(blocks) if "Untitled" in text else set()
+        blocks = _used_up(blocks)
+    else:  # a background parse is only for texts without "Untitled"
+        written = set()
     diagnostics: list[Diagnostic] = []
-    index = 0
-    if blocks and isinstance(blocks[0], RawFrontMatter):
-        front = read_front_matter(blocks[0].token, path, diagnostics)
-        blocks[0] = None
-        index = 1
+    first = next(blocks, None)
+    if isinstance(first, RawFrontMatter):
+        front = read_front_matter(first.token, path, diagnostics)
+        first = next(blocks, None)
     else:
         front = no_front_matter(path)
     builder = ElementBuilder(path, diagnostics, front.source.id, front.strict, written)
-    _build_blocks(builder, blocks, index)
+    if first is not None:
+        _build_blocks(builder, first, blocks)
     return Document(
         path=path,
         source=front.source,
@@ -68,20 +75,23 @@ def build_document(blocks: list, path: str, text: str) -> Document:
     )
 
 
-def _build_blocks(builder: ElementBuilder, blocks: list, index: int) -> None:
-    """Build the blocks from ``index`` on, dropping each from the list once built."""
-    count = len(blocks)
-    while index < count:
+def _used_up(blocks: list) -> Iterator:
+    """The blocks of the list, each dropped from it as it is handed out."""
+    for index in range(len(blocks)):
         block, blocks[index] = blocks[index], None
-        index += 1
+        yield block
+
+
+def _build_blocks(builder: ElementBuilder, block, blocks: Iterator) -> None:
+    """Build ``block`` and the blocks after it."""
+    while block is not None:
+        following = next(blocks, None)
         if isinstance(block, RawHeading):
             _heading(builder, block)
         elif isinstance(block, RawElement):
-            following = blocks[index] if index < count else None
             if block.kind == "argument" and isinstance(following, RawPcs):
-                blocks[index] = None
-                index += 1
                 argument_with_pcs(builder, block, following)
+                following = next(blocks, None)
             else:
                 builder.element(block, Role.TOP_LEVEL)
         elif isinstance(block, RawPcs):
@@ -92,6 +102,7 @@ def _build_blocks(builder: ElementBuilder, blocks: list, index: int) -> None:
                 builder.element(item, Role.TOP_LEVEL)
                 if item.kind == "statement":  # Argdown gives list items no role
                     builder.statements[first] = dataclasses.replace(builder.statements[first], list_item=True)
+        block = following
 
 
 def _heading(builder: ElementBuilder, heading: RawHeading) -> None:
@@ -135,6 +146,11 @@ def _parse_document(text: str, path: str) -> Document:
     if opened and not FRONT_MATTER_CLOSE.search(text, opened.end()):
         diagnostics.append(error("unterminated-front-matter", Span(path, 1, 1, 1, 4), "end the front matter with a line holding only '==='"))
         text = ""
+    if not diagnostics and background.worthwhile(text) and "Untitled" not in text:
+        try:
+            return build_document(background.blocks(text, path), path, source_text)
+        except background.NotInBackground:
+            pass  # a syntax error (or a failed child): parse here, reporting each error
     blocks: list = []
     for _attempt in range(MAX_ERRORS_PER_FILE):
         try:

@@ -110,7 +110,11 @@ class ElementBuilder:
                 value = head.value
                 close = value.index("]" if value[0] == "[" else ">")
                 # the text starts at its first non-blank character after the colon (see head_parts)
-                text, argdown_text, tags, data = inline_text(inline, self.path, self.diagnostics, head, value[close + 2 :].lstrip(" \t"))
+                read = element.read
+                if read is not None:
+                    (text, argdown_text, tags), data = read, {}
+                else:
+                    text, argdown_text, tags, data = inline_text(inline, self.path, self.diagnostics, head, value[close + 2 :].lstrip(" \t"))
                 title, start = normalize_title(value[1:close]), 0
             else:
                 text, argdown_text, tags, data = inline_text(inline, self.path, self.diagnostics)
@@ -124,9 +128,7 @@ class ElementBuilder:
         section = self.section_stack[-1].id if self.section_stack else None
         voice, marks_relation = (None, None) if not data else self.voice(data, span, is_reference and op is not None)
         if element.kind == "statement":
-            self.statements.append(
-                Statement(title, text, span, role, is_reference, generated, tags, data, quotes, section, argdown_text, voice=voice)
-            )
+            self.statements.append(Statement(title, text, span, role, is_reference, generated, tags, data, quotes, section, argdown_text, False, voice))
             ref = self.statement_refs.get(title)
             if ref is None:
                 ref = self.statement_refs[title] = Ref(_STATEMENT, title)
@@ -175,10 +177,32 @@ class ElementBuilder:
 
     def relations_under(self, parent: Ref, relations: list[RawRelation]) -> None:
         self.depth += 1
-        element, role = self.element, _RELATION_ROLE
+        element, reference, role = self.element, self.reference, _RELATION_ROLE
         for relation in relations:
-            element(relation.element, role, parent, relation.op)
+            child = relation.element
+            if child.head is relation.op and not child.inline and not child.quotes and not child.relations and child.kind == "statement":
+                reference(parent, relation.op)  # `+ [Title]` on a line of its own: most relations
+            else:
+                element(child, role, parent, relation.op)
         self.depth -= 1
+
+    def reference(self, parent: Ref, token: Token) -> None:
+        """What element() records for a bare `+ [Title]`, with less to decide."""
+        ref, start = self.bare_statement(token, _RELATION_ROLE)
+        self.relate(parent, ref, token, start)
+
+    def bare_statement(self, token: Token, role: Role) -> tuple[Ref, int]:
+        """Record a statement written as `+ [Title]` or `(1) [Title]`, alone on its line: its reference, where its head starts."""
+        value = token.value
+        start = value.index("[")  # neither a sign nor a number holds one
+        title = normalize_title(value[start + 1 : value.index("]", start)])
+        span = Span(self.path, token.line, token.column + start, token.end_line, token.end_column)
+        section = self.section_stack[-1].id if self.section_stack else None
+        self.statements.append(Statement(title, "", span, role, True, False, (), {}, (), section, "", False, None))
+        ref = self.statement_refs.get(title)
+        if ref is None:
+            ref = self.statement_refs[title] = Ref(_STATEMENT, title)
+        return ref, start
 
     def relate(self, parent: Ref, child: Ref, op: Token, sign_length: int | None = None, reconstructed: str | None = None) -> None:
         if sign_length is None:
@@ -189,7 +213,7 @@ class ElementBuilder:
             operator = op.value[:sign_length].strip()
         child_is_source, type_ = _OPERATORS[operator]
         source, target = (child, parent) if child_is_source else (parent, child)
-        if _same_element(source, target):
+        if source.title == target.title and source.kind is target.kind:
             self.diagnostics.append(
                 warning("self-relation", span, "a relation needs two different elements", element=str(source), verb=_VERBS[type_])
             )
@@ -202,10 +226,6 @@ class ElementBuilder:
         if self.strict and source.kind is _STATEMENT and target.kind is _STATEMENT:
             type_ = _STRICT.get(type_, type_)
         self.relations.append(Relation(source, target, type_, span, (self.source_id,), self.depth, operator, reconstructed))
-
-
-def _same_element(a: Ref, b: Ref) -> bool:
-    return a.title == b.title and a.kind is b.kind
 
 
 def written_titles(blocks: list) -> set[str]:

@@ -73,15 +73,44 @@ def inline_text(tokens: list[Token] | tuple, path: str, diagnostics: list[Diagno
     escaped = "\\" in raw
     if escaped:  # `\#` is a plain '#': hide escaped characters from the markup rules below
         raw = _ESCAPED.sub(_protect, raw)
-    argdown_text = " ".join((plain_text(raw) if "](" in raw or "*" in raw or "_" in raw else raw).split())
-    if "#" in raw:
+    marked_up = "](" in raw or "*" in raw or "_" in raw
+    argdown_text = " ".join((plain_text(raw) if marked_up else raw).split())
+    if "#" not in raw:
+        tags, text = (), argdown_text
+    elif not marked_up and (trailing := _trailing_tags(argdown_text)) is not None:
+        text, found = trailing  # the commonest: `… text. #tag #other`
+        tags = tuple(dict.fromkeys([_normalized_tag(tag) for tag in found]))
+    else:
         tags = tuple(dict.fromkeys([_normalized_tag(a or b) for a, b in _TAG_FINDALL(raw)]))
         text = " ".join(_TAG_SUB("", argdown_text).split()) if tags else argdown_text
-    else:
-        tags, text = (), argdown_text
     if escaped:
         text, argdown_text = text.translate(_UNPROTECT), argdown_text.translate(_UNPROTECT)
     return text, argdown_text, tags, data
+
+
+_PLAIN_TAG = re.compile(r"#[\w\-]+")  # as _TAG's second form, a whole word
+
+
+def _trailing_tags(text: str) -> tuple[str, list[str]] | None:
+    """(the text before them, their names) when a text's only tags are plain
+    `#words` at its end, else None; ``text`` has its white space collapsed.
+
+    What the tag regex finds and removes there, read from the end without
+    scanning the whole text twice (a large map has tens of thousands of texts).
+    """
+    found: list[str] = []
+    end = len(text)
+    while end > 0:
+        start = text.rfind(" ", 0, end) + 1
+        if text[start : start + 1] != "#" or _PLAIN_TAG.fullmatch(text, start, end) is None:
+            break
+        found.append(text[start + 1 : end])
+        end = max(start - 1, 0)
+    rest = text[:end]
+    if not found or "#" in rest:
+        return None
+    found.reverse()
+    return rest, found
 
 
 def _joined_text(tokens: list[Token] | tuple, data: dict, path: str, diagnostics: list[Diagnostic], first: str = "", first_end_line: int | None = None) -> str:

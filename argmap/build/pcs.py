@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from ..core.errors import error, warning
-from ..core.model import Argument, Inference, Kind, PcsItem, Ref, Role
+from ..core.model import Argument, Inference, Kind, PcsItem, Ref, Role, Span
 from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, RawInference, RawPcs, RawPcsItem
 from .elements import ElementBuilder
@@ -74,8 +74,15 @@ def _items(builder: ElementBuilder, argument: str, pcs: RawPcs) -> tuple[PcsItem
         if pending is not None:  # its relations come first: "Untitled N" follows the document
             inference = _inference(builder, argument, pending, len(items))
             pending = None
-        ref = builder.element(raw.element, role)
-        items.append(PcsItem(number, ref.title, role, element_span(path, raw.element), inference))
+        element = raw.element
+        if element.head is raw.number and not element.inline and not element.quotes and not element.relations:
+            ref, start = builder.bare_statement(raw.number, role)  # `(1) [Title]` on a line of its own
+            number_token = raw.number
+            span = Span(path, number_token.line, number_token.column + start, number_token.end_line, number_token.end_column)
+        else:
+            ref = builder.element(element, role)
+            span = element_span(path, element)
+        items.append(PcsItem(number, ref.title, role, span, inference))
     return tuple(items)
 
 

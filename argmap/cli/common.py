@@ -33,8 +33,10 @@ def keep_maps_until_exit() -> None:
 
 def load(files: tuple[Path, ...]) -> ArgumentMap:
     from ..api import load as load_files  # the CLI reads, checks and exports through the public API
+    from ..build import background
 
-    argument_map = load_files(files)
+    with background.allowed():  # a one-shot command: a large file is parsed in a second process as it is built
+        argument_map = load_files(files)
     if _kept_until_exit is not None:
         _kept_until_exit.append(argument_map)
     return argument_map

@@ -244,8 +244,10 @@ def _asserts(element: Statement | Argument) -> bool:
 
 
 def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:
+    if len(documents) == 1:
+        return _merge_statements_of(documents[0], diagnostics)
     merged = {}
-    one_document = len(documents) == 1
+    one_document = False
     for title, occurrences in _group(documents, "statements").items():
         if len(occurrences) == 1:  # most statements are written once: no dict of fields to build
             doc, s = occurrences[0]
@@ -255,6 +257,36 @@ def _merge_statements(documents, diagnostics) -> dict[str, MergedStatement]:
             title, text, elements, tags, sources, quotes, generated, voiced = _merged_fields(title, occurrences, diagnostics, "[{}]", one_document)
             voice = merged_voice(occurrences, diagnostics, "[{}]") if voiced else None
             merged[title] = MergedStatement(title, text, elements, tags, sources, quotes, generated, voice)
+    return merged
+
+
+def _merge_statements_of(doc: Document, diagnostics: list[Diagnostic]) -> dict[str, MergedStatement]:
+    """What _merge_statements makes of one document, with less to decide (a large file is one document).
+
+    A title is mostly written once with its text and tags and otherwise
+    referred to: then that occurrence says what the statement is, and there
+    is nothing to compare.
+    """
+    groups: dict[str, list[Statement]] = {}
+    for statement in doc.statements:
+        group = groups.get(statement.title)
+        if group is None:
+            groups[statement.title] = [statement]
+        else:
+            group.append(statement)
+    source = (doc.source.id,)
+    merged = {}
+    for title, elements in groups.items():
+        described = [e for e in elements if e.text or e.tags or e.quotes or e.voice is not None] if len(elements) > 1 else elements
+        if len(described) > 1:
+            occurrences = [(doc, e) for e in elements]
+            title, text, elements, tags, sources, quotes, generated, voiced = _merged_fields(title, occurrences, diagnostics, "[{}]", True)
+            voice = merged_voice(occurrences, diagnostics, "[{}]") if voiced else None
+            merged[title] = MergedStatement(title, text, elements, tags, sources, quotes, generated, voice)
+            continue
+        said = described[0] if described else elements[0]
+        voice = None if said.voice is None else merged_voice([(doc, e) for e in elements], diagnostics, "[{}]")
+        merged[title] = MergedStatement(title, said.text, tuple(elements), said.tags, source, said.quotes, elements[0].generated_title, voice)
     return merged
 
 

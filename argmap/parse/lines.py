@@ -72,16 +72,28 @@ class LineStructure:
     Unlike Lark's ``Indenter``, only relation lines open levels (as in
     Argdown), a wrapped line continues the text above at any indentation,
     and a line dedented between two open levels joins the shallower one.
+
+    Lark's own parse runs it as a post-lexer (:meth:`process`); the faster
+    run of :mod:`argmap.parse.fast_lalr` asks a :class:`Structurer` directly
+    which markers each line break makes, and makes no token for the break.
     """
 
     always_accept = ("_NL", "LEADING_SPACE")
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         path, text = SOURCE.get()
-        return _Structurer(path, text).run(stream)
+        return Structurer(path, text).tokens(stream)
 
 
-class _Structurer:
+class Structurer:
+    """The line structure of one text: which markers each line break makes.
+
+    :meth:`line_break` and :meth:`close_levels` return the marker types
+    (``"PARA"``, ``"INDENT"``, ``"DEDENT"``), or None for none; a marker
+    stands where the line after the break starts (or, at the end of the
+    text, where the break or the last token is). Errors point there too.
+    """
+
     def __init__(self, path: str, text: str):
         self.path = path
         self.text = text
@@ -91,37 +103,43 @@ class _Structurer:
         self.line: str | None = None
         self.pending_blank = False
         self.indent_char: str | None = None
+        self.at_break = False  # whether the last markers stand at the break itself (the end of the text)
 
     def error(self, code: str, token: Token, hint: str = "", **values) -> ArgmapError:
         return ArgmapError(code, _span_of(token, self.path), hint, **values)
 
-    def run(self, stream: Iterator[Token]) -> Iterator[Token]:
-        # One call per token: the line-break methods return lists of markers
-        # (mostly empty) rather than being generators, which cost a generator
-        # object per newline (over 100 000 in a large file).
+    def tokens(self, stream: Iterator[Token]) -> Iterator[Token]:
+        """The lexer's tokens with line breaks turned into markers (for Lark's parse)."""
         token = None
-        line_break = self.line_break
         last = ""  # the type of the last token passed on
         broken = False  # whether a line break came since
         for token in stream:
             kind = token.type
             if kind == "_NL":
-                markers = line_break(token, last)
+                value = token.value
+                markers = self.line_break(value, token.end_pos, token.end_line, token.end_column, last)
                 broken = True
                 if markers:
-                    yield from markers
+                    at = token if self.at_break else _at((token.end_pos, token.end_line, token.end_column))
+                    for marker in markers:
+                        yield _marker(marker, at)
             elif kind == "LEADING_SPACE":
                 self.base = len(token.value)
             else:
-                if self.block is None:
-                    self.start_first_block(token)
-                elif last == "QUOTE" and not broken:  # on the line where a comment opened after the quote ends
-                    raise self.error("text-after-quote", token, "end the line after the comment, or move the text to a line of its own")
+                self.before_token(token, last, broken)
                 last = kind
                 broken = False
                 yield token
         if token is not None:
-            yield from self.close_levels(token)
+            for marker in self.close_levels():
+                yield _marker(marker, token)
+
+    def before_token(self, token: Token, last: str, broken: bool) -> None:
+        """Check a token the parser is about to see; ``last`` and ``broken`` as in :meth:`tokens`."""
+        if self.block is None:
+            self.start_first_block(token)
+        elif last == "QUOTE" and not broken:  # on the line where a comment opened after the quote ends
+            raise self.error("text-after-quote", token, "end the line after the comment, or move the text to a line of its own")
 
     def start_first_block(self, token: Token) -> None:
         kind = classify_line(self.text, token.start_pos)
@@ -132,148 +150,125 @@ class _Structurer:
         self.block = _BLOCK_OF_TOKEN.get(token.type, "element")
         self.line = self.block
 
-    def close_levels(self, at: Token) -> list[Token]:
+    def close_levels(self) -> list[str]:
         levels = self.levels
         if not levels:
             return []
-        markers = [_marker("DEDENT", at) for _ in levels]
+        markers = ["DEDENT"] * len(levels)
         levels.clear()
         return markers
 
-    def new_block(self, kind: str, indent: int, at: Token) -> list[Token]:
-        markers = self.close_levels(at)
+    def new_block(self, kind: str, indent: int) -> list[str]:
+        markers = self.close_levels()
         if self.block is not None:
-            markers.append(_marker("PARA", at))
+            markers.append("PARA")
         self.block = kind
         self.base = indent
         self.indent_char = None
         return markers
 
-    def line_break(self, nl: Token, last: str) -> list[Token] | None:
-        """The markers for the line break ``nl``; ``last`` is the type of the token before it."""
-        value = nl.value
+    def line_break(self, value: str, end_pos: int, end_line: int, end_column: int, last: str) -> list[str] | None:
+        """The markers for a line break: its text, where it ends, and the type of the token before it."""
         blank = self.pending_blank or value.count("\n") > 1
         # classify_line, inlined for the lines most breaks lead to (no comment first, not the end)
-        m = _LINE_START_MATCH(self.text, nl.end_pos)
+        m = _LINE_START_MATCH(self.text, end_pos)
         kind = "text" if m is None else m.lastgroup
         if kind == "comment" or kind == "eol":
-            kind = classify_line(self.text, nl.end_pos)
+            kind = classify_line(self.text, end_pos)
         if kind == "empty":  # a line holding only comments
             self.pending_blank = blank
             return None
         self.pending_blank = False
+        self.at_break = kind == "eof"
         if kind == "eof":
-            return self.close_levels(nl)
-        indent_text = value[value.rfind("\n") + 1 :]
-        indent = len(indent_text)
+            return self.close_levels()
         if self.block is None:  # only blank lines and comments so far
-            self.base = indent
+            self.base = len(value) - value.rfind("\n") - 1
             self.line = kind
             return None
-        if not blank and last == "RELATION":
-            # a sign that ends its line (`+ // note`): its element is on the next line, whatever that line starts with,
-            # as the lexer reads it (only an element can follow a sign)
+        if not blank and (last == "RELATION" or (kind == "text" and self.line != "front" and last != "QUOTE")):
+            # a sign that ends its line (`+ // note`): its element is on the next line, whatever that
+            # line starts with, as the lexer reads it (only an element can follow a sign); or
+            # the text above goes on (argmap.build joins the lines with a space)
             self.line = kind
             return None
-        if not blank and kind == "text" and self.line != "front" and last != "QUOTE":
-            # the text above goes on (argmap.build joins the lines with a space):
-            # the one kind of line that needs no marker, so no `here` either
-            self.line = kind
-            return None
-        # the token after this break starts the line; point errors there (_moved_after, inlined)
-        here = nl
-        nl.value = ""
-        nl.start_pos = nl.end_pos
-        nl.line = nl.end_line
-        nl.column = nl.end_column
-        markers = None
+        previous, self.line = self.line, kind
+        return self.markers(kind, blank, previous, last, value[value.rfind("\n") + 1 :], (end_pos, end_line, end_column))
+
+    def markers(self, kind: str, blank: bool, previous: str | None, last: str, indent_text: str, here: tuple[int, int, int]) -> list[str] | None:
+        """The markers before a line of ``kind`` after a line of kind ``previous``; ``here`` is where it starts (pos, line, column)."""
+        indent = len(indent_text)
         if blank:
             if kind == "relation":
-                raise self.error("relation-after-blank", here, "remove the blank line above, or write the element it relates to first")
+                raise self.error("relation-after-blank", _at(here), "remove the blank line above, or write the element it relates to first")
             if kind == "quote":
-                raise self.error("quote-without-element", here, _QUOTE_HINT)
-            markers = self.new_block(_BLOCK_OF_LINE.get(kind, "element"), indent, here)
-        elif kind == "relation":
-            markers = self.relation_line(indent, indent_text, here)
-        elif kind == "quote":
+                raise self.error("quote-without-element", _at(here), _QUOTE_HINT)
+            return self.new_block(_BLOCK_OF_LINE.get(kind, "element"), indent)
+        if kind == "relation":
+            return self.relation_line(indent, indent_text, here)
+        if kind == "quote":
             if self.block in ("heading", "front"):
-                raise self.error("quote-without-element", here, _QUOTE_HINT)
+                raise self.error("quote-without-element", _at(here), _QUOTE_HINT)
             self.check_indent_chars(indent_text, here)
             levels = self.levels
             markers = []
             while levels and indent < levels[-1]:
                 levels.pop()
-                markers.append(_marker("DEDENT", here))
-        elif kind in ("pcs", "inference"):
-            if self.block == "pcs":
-                markers = self.close_levels(here)
+                markers.append("DEDENT")
+            return markers
+        if kind in ("pcs", "inference") or kind == "list":
+            block = "pcs" if kind != "list" else "list"
+            if self.block == block:
                 self.base = indent
-            else:
-                markers = self.new_block("pcs", indent, here)
-        elif kind == "list":
-            if self.block == "list":
-                markers = self.close_levels(here)
-                self.base = indent
-            else:
-                markers = self.new_block("list", indent, here)
-        elif kind in ("heading", "element"):
-            markers = self.new_block(kind, indent, here)
-        else:  # wrapped text (a heading goes on too, as in Argdown)
-            if self.line == "front":
-                markers = self.new_block("element", indent, here)
-            elif last == "QUOTE":
-                raise self.error("text-after-quote", here, "start every quote line with '>', or leave a blank line before new text")
-            else:
-                pass  # the text goes on; argmap.build joins the lines with a space
-        self.line = kind
-        return markers
+                return self.close_levels()
+            return self.new_block(block, indent)
+        if kind in ("heading", "element"):
+            return self.new_block(kind, indent)
+        # wrapped text (a heading goes on too, as in Argdown)
+        if previous == "front":
+            return self.new_block("element", indent)
+        if last == "QUOTE":
+            raise self.error("text-after-quote", _at(here), "start every quote line with '>', or leave a blank line before new text")
+        return None  # the text goes on; argmap.build joins the lines with a space
 
-    def check_indent_chars(self, indent_text: str, at: Token) -> None:
+    def check_indent_chars(self, indent_text: str, here: tuple[int, int, int]) -> None:
         if not indent_text:
             return
         chars = set(indent_text)
         if len(chars) > 1 or (self.indent_char is not None and self.indent_char not in chars):
-            raise self.error("mixed-indentation", at, "indent with spaces only (or tabs only) within a block")
+            raise self.error("mixed-indentation", _at(here), "indent with spaces only (or tabs only) within a block")
         self.indent_char = indent_text[0]
 
-    def relation_line(self, indent: int, indent_text: str, at: Token) -> list[Token]:
-        self.check_indent_chars(indent_text, at)
+    def relation_line(self, indent: int, indent_text: str, here: tuple[int, int, int]) -> list[str]:
+        self.check_indent_chars(indent_text, here)
         if self.block in ("heading", "front"):
-            raise self.error("relation-without-parent", at, "a heading cannot have relations; leave a blank line and write the element first")
+            raise self.error("relation-without-parent", _at(here), "a heading cannot have relations; leave a blank line and write the element first")
         levels = self.levels
         if not levels:
             if indent <= self.base:
-                raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
+                raise self.error("relation-without-parent", _at(here), "indent the relation under the element it relates to")
             levels.append(indent)
-            return [_marker("INDENT", at)]
+            return ["INDENT"]
         markers = []
         while len(levels) > 1 and indent < levels[-1]:
             levels.pop()
-            markers.append(_marker("DEDENT", at))
+            markers.append("DEDENT")
         if indent > levels[-1] and not markers:
             if len(levels) >= MAX_DEPTH:
-                raise self.error("too-deep", at, "split the tree into several blocks that refer to each other by title", limit=MAX_DEPTH)
+                raise self.error("too-deep", _at(here), "split the tree into several blocks that refer to each other by title", limit=MAX_DEPTH)
             levels.append(indent)
-            markers.append(_marker("INDENT", at))
+            markers.append("INDENT")
         elif indent < levels[-1] and indent <= self.base:
-            raise self.error("relation-without-parent", at, "indent the relation under the element it relates to")
+            raise self.error("relation-without-parent", _at(here), "indent the relation under the element it relates to")
         return markers
 
 
 _QUOTE_HINT = "write the statement or argument it belongs to on the line above, e.g. [Title]: text"
 
-def _moved_after(nl: Token) -> Token:
-    """The break ``nl`` made empty, where the line after it starts.
-
-    The lexer's _NL token is dropped anyway, so it is reused (here, and by
-    _marker for the first marker) rather than copied: there are as many line
-    breaks as lines, and a Token costs a Python-level constructor.
-    """
-    nl.value = ""
-    nl.start_pos = nl.end_pos
-    nl.line = nl.end_line
-    nl.column = nl.end_column
-    return nl
+def _at(here: tuple[int, int, int]) -> Token:
+    """An empty token where a line starts, for an error or a marker to point at."""
+    pos, line, column = here
+    return new_token("_NL", "", pos, line, column, line, column, pos)
 
 
 def _marker(kind: str, at: Token) -> Token:

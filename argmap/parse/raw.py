@@ -17,7 +17,7 @@ from .lark_standalone import Token
 
 
 class RawElement:
-    __slots__ = ("kind", "head", "inline", "is_reference", "quotes", "relations")
+    __slots__ = ("kind", "head", "inline", "is_reference", "quotes", "relations", "read")
 
     kind: str  # "statement" | "argument"
     # The [Title]: / <Title> token, None when untitled. It may be a line-level
@@ -38,6 +38,7 @@ class RawElement:
         self.is_reference = is_reference
         self.quotes = quotes
         self.relations = relations
+        self.read = None  # (text, Argdown's text, tags) when a background parse read the text ahead
 
 
 class RawRelation:

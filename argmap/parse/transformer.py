@@ -68,9 +68,16 @@ class ToRaw(Transformer):
     def first_block(self, children):
         return children  # a fresh list from the parser's value stack: it becomes the block list
 
+    # A process parsing in the background (argmap.build.background) sets
+    # these: every `batch` complete blocks are sent, and the list emptied.
+    send_blocks = None
+    batch = 0
+
     def next_block(self, children):
         blocks = children[0]
         blocks.append(children[2])  # children[1] is PARA
+        if self.send_blocks is not None and len(blocks) >= self.batch:
+            self.send_blocks(blocks)
         return blocks
 
     def heading(self, children):

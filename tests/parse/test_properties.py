@@ -86,3 +86,26 @@ MARKUP_BITS = st.sampled_from(
 @given(st.lists(MARKUP_BITS, max_size=40).map("".join))
 def test_markup_fragments_only_ever_give_diagnostics(text):
     parse_document(text, "fragments.argmap")
+
+
+TAGGED_PARTS = st.sampled_from(["talks", "deal.", "#t0", "#t-1", "#a_b", "#(two words)", "#Ünï", "#t0.", "##", "x#y", "#", " ", "  ", "\n", "—"])
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TAGGED_PARTS, min_size=1, max_size=10).map("".join))
+def test_tags_read_from_the_end_are_the_tags_argdown_finds(raw):
+    """The shortcut for `… text. #tag #other` finds what the tag regex finds, and leaves the same text."""
+    from argmap.build.inline import _TAG_FINDALL, _TAG_SUB, _normalized_tag, inline_text
+
+    text, argdown_text, tags, _data = inline_text([], "doc.argmap", [], _Head(), raw)
+    if not argdown_text:
+        return
+    expected_tags = tuple(dict.fromkeys(_normalized_tag(a or b) for a, b in _TAG_FINDALL(raw)))
+    assert tags == expected_tags
+    assert text == (" ".join(_TAG_SUB("", argdown_text).split()) if expected_tags else argdown_text)
+
+
+class _Head:
+    """inline_text reads only where a head ends when the text comes with it."""
+
+    end_line = 1
