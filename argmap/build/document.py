@@ -19,9 +19,9 @@ from typing import Iterator
 from ..core.collector import gc_paused
 from ..core.errors import ArgmapError, error, warning
 from ..core.model import Diagnostic, Document, Role, Section, Source, Span
-from . import background
 from ..parse.parser import parse_raw
 from ..parse.raw import RawElement, RawFrontMatter, RawHeading, RawList, RawPcs
+from . import background
 from .elements import ElementBuilder, written_titles
 from .front_matter import (
     FRONT_MATTER_CLOSE,

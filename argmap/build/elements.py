@@ -23,7 +23,7 @@ from ..core.text import normalize_title
 from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, RawList, RawPcs, RawPcsItem, RawRelation, head_parts
 from .inline import inline_text, quotes_of
-from .tokens import HEADS_WITH_TEXT, title_of
+from .tokens import HEADS_WITH_TEXT, head_with_text, title_of
 from .voice import voice_of
 
 _OPERATORS: dict[str, tuple[bool, RelationType]] = {
@@ -108,13 +108,12 @@ class ElementBuilder:
         else:
             if head.type in HEADS_WITH_TEXT:  # a definition with its text, written once: nothing to cache
                 value = head.value
-                close = value.index("]" if value[0] == "[" else ">")
-                # the text starts at its first non-blank character after the colon (see head_parts)
-                read = element.read
+                close, first = head_with_text(value)
+                read = element.read  # read ahead by a background parse
                 if read is not None:
                     (text, argdown_text, tags), data = read, {}
                 else:
-                    text, argdown_text, tags, data = inline_text(inline, self.path, self.diagnostics, head, value[close + 2 :].lstrip(" \t"))
+                    text, argdown_text, tags, data = inline_text(inline, self.path, self.diagnostics, head, first)
                 title, start = normalize_title(value[1:close]), 0
             else:
                 text, argdown_text, tags, data = inline_text(inline, self.path, self.diagnostics)

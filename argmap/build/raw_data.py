@@ -14,8 +14,7 @@ from __future__ import annotations
 from ..parse.lark_standalone import Token
 from ..parse.raw import RawElement, RawFrontMatter, RawHeading, RawInference, RawList, RawPcs, RawPcsItem, RawRelation
 from .inline import inline_text
-
-_HEADS_WITH_TEXT = frozenset({"STATEMENT_WITH_TEXT", "ARGUMENT_WITH_TEXT"})
+from .tokens import HEADS_WITH_TEXT, head_with_text
 
 
 def block_data(block, read_ahead: bool = False) -> tuple:
@@ -60,11 +59,11 @@ def _tokens_data(tokens) -> list | None:
 def _element_data(e: RawElement, read_ahead: bool, marked_by: Token | None = None) -> tuple | str:
     if e.inline or e.quotes or e.relations or e.head is None:
         head = None if e.head is None else 0 if e.head is marked_by else _token_data(e.head)
-        read = _read(e.head) if read_ahead and head and not e.inline and e.head.type in _HEADS_WITH_TEXT else None
+        read = _read(e.head) if read_ahead and head and not e.inline and e.head.type in HEADS_WITH_TEXT else None
         return (e.kind, head, _tokens_data(e.inline), e.is_reference, _tokens_data(e.quotes), _relations_data(e.relations, read_ahead), read)
     if e.head is marked_by:
         return e.kind
-    if read_ahead and e.head.type in _HEADS_WITH_TEXT:
+    if read_ahead and e.head.type in HEADS_WITH_TEXT:
         return (e.kind, _token_data(e.head), e.is_reference, _read(e.head))
     return (e.kind, _token_data(e.head), e.is_reference)
 
@@ -72,10 +71,8 @@ def _element_data(e: RawElement, read_ahead: bool, marked_by: Token | None = Non
 def _read(head: Token) -> tuple | None:
     """The text of ``[Title]: text`` as the build reads it, or None where reading it
     has something to report (the parent reads it again, and reports it in order)."""
-    value = head.value
-    close = value.index("]" if value[0] == "[" else ">")
     diagnostics: list = []
-    text, argdown_text, tags, _data = inline_text((), "", diagnostics, head, value[close + 2 :].lstrip(" \t"))
+    text, argdown_text, tags, _data = inline_text((), "", diagnostics, head, head_with_text(head.value)[1])
     return None if diagnostics else (text, argdown_text, tags)
 
 

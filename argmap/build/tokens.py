@@ -45,3 +45,12 @@ def title_of(head: Token) -> str:
     start = head_parts(head)[0]
     closer = "]" if value[start] == "[" else ">"
     return normalize_title(value[start + 1 : value.index(closer, start + 1)])
+
+
+def head_with_text(value: str) -> tuple[int, str]:
+    """Where the title of a `[Title]: text` (or `<Title>: text`) token closes, and its text.
+
+    The text starts at its first non-blank character after the colon (see head_parts).
+    """
+    close = value.index("]" if value[0] == "[" else ">")
+    return close, value[close + 2 :].lstrip(" \t")

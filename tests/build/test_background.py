@@ -69,7 +69,7 @@ def test_texts_read_ahead_are_read_as_the_build_reads_them(path, any_size, monke
         if head is None or element.inline or head.type not in ("STATEMENT_WITH_TEXT", "ARGUMENT_WITH_TEXT"):
             assert element.read is None
             continue
-        first = head.value[head.value.index("]:" if head.value[0] == "[" else ">:") + 2 :].lstrip(" \t")
+        first = head.value[head.value.index("]:" if head.value[0] == "[" else ">:") + 2 :].lstrip(" \t")  # as the markup says
         reported: list = []
         read = inline_text([], "doc.argmap", reported, head, first)
         assert element.read == (None if reported else read[:3])
