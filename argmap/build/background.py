@@ -26,8 +26,6 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import signal
-import struct
 import sys
 from typing import Iterator
 
@@ -92,7 +90,11 @@ def blocks(text: str, path: str) -> Iterator:
 # ---------------------------------------------------------------- the child
 
 _BLOCKS, _END, _FAILED = 0, 1, 2
-_HEADER = struct.Struct("<BQ")
+_HEADER_SIZE = 9  # a message: its kind (a byte), then a number (8 bytes, little-endian), then the payload
+
+
+def _header(kind: int, number: int) -> bytes:
+    return bytes((kind,)) + number.to_bytes(8, "little")
 
 
 def _parse_and_send(text: str, path: str, write_end: int) -> None:
@@ -109,7 +111,7 @@ def _parse_and_send(text: str, path: str, write_end: int) -> None:
             # slower of the two: spend the time reading texts ahead for it
             read_ahead = _unread(write_end) >= READ_AHEAD_WHEN_UNREAD
             payload = marshal.dumps([block_data(b, read_ahead) for b in blocks])
-            out.write(_HEADER.pack(_BLOCKS, len(payload)) + payload)
+            out.write(_header(_BLOCKS, len(payload)) + payload)
             sent += len(blocks)
             blocks.clear()
             transformer.batch = min(transformer.batch * 4, LAST_BATCH)
@@ -122,9 +124,9 @@ def _parse_and_send(text: str, path: str, write_end: int) -> None:
             rest = fast_lalr.parse_or_hand_over(lark, text)
             send(rest)
         except BaseException:  # noqa: BLE001 - whatever it is, the parent parses the text itself
-            out.write(_HEADER.pack(_FAILED, 0))
+            out.write(_header(_FAILED, 0))
             return
-        out.write(_HEADER.pack(_END, sent))
+        out.write(_header(_END, sent))
 
 
 def _unread(write_end: int) -> int:
@@ -150,10 +152,10 @@ def _received(pid: int, read_end: int) -> Iterator:
         with os.fdopen(read_end, "rb") as received:
             count = 0
             while True:
-                header = received.read(_HEADER.size)
-                if len(header) < _HEADER.size:
+                header = received.read(_HEADER_SIZE)
+                if len(header) < _HEADER_SIZE:
                     raise NotInBackground("the parsing process ended early")
-                kind, size = _HEADER.unpack(header)
+                kind, size = header[0], int.from_bytes(header[1:], "little")
                 if kind == _END:
                     if size != count:
                         raise NotInBackground("blocks went missing")
@@ -171,6 +173,8 @@ def _received(pid: int, read_end: int) -> Iterator:
     finally:
         if not finished:  # the caller stopped early, or the child failed: it has nothing more to say
             try:
+                import signal
+
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
