@@ -109,3 +109,30 @@ def test_the_command_flushes_everything_and_keeps_exit_statuses_despite_its_quic
     usage = subprocess.run([*command, "no-such-command"], capture_output=True, text=True)
     assert usage.returncode == 2
     assert "No such command" in usage.stderr
+
+
+def test_a_large_file_exports_and_checks_as_the_library_reads_it(tmp_path):
+    """Over 256 KB the command parses in a second process (argmap/build/background.py):
+    the same JSON as the library's, and a syntax error far down reported as usual."""
+    import argmap
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    try:
+        from generate import document
+    finally:
+        sys.path.pop(0)
+    big = tmp_path / "big.argdown"
+    big.write_text(document(2000), encoding="utf-8")
+    assert big.stat().st_size > 256_000
+    command = [sys.executable, "-m", "argmap"]
+    exported = subprocess.run([*command, "export", str(big), "-o", str(tmp_path / "out.json")], capture_output=True, text=True)
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "out.json").read_bytes() == argmap.to_json(argmap.load(big)).encode("utf-8")
+
+    broken = tmp_path / "broken.argdown"
+    broken.write_text(document(2000) + "\n\n[Left open: the title is never closed\n", encoding="utf-8")
+    checked = subprocess.run([*command, "check", str(broken)], capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert argmap.format_diagnostics(argmap.check(argmap.load(broken))) in checked.stderr  # every diagnostic, in order
+    line = broken.read_text(encoding="utf-8").count("\n")
+    assert f"{broken}:{line}:1: error:" in checked.stderr
