@@ -160,12 +160,17 @@ def test_the_command_prints_errors_keeps_the_svg_and_stops_on_ctrl_c(tmp_path):
 
         save(source, BROKEN)
         watching.wait_for(lambda: any("not written, 1 error" in line for line in watching.out), "the failed render to be reported")
-        assert "map.argmap:2:5: error: the title is not closed with ']'" in "".join(watching.err)
+        # stderr has a reader thread of its own
+        watching.wait_for(lambda: "map.argmap:2:5: error: the title is not closed with ']'" in "".join(watching.err), "the error")
         assert output.read_bytes() == good
 
         save(source, FIXED)
         watching.wait_for(lambda: b"Gamma" in output.read_bytes(), "the fixed map")
-        assert any(line.startswith("[") and "wrote map.svg in " in line and "(map.argmap changed)" in line for line in watching.out)
+        # the file can be in place before the reader thread has the line that says so
+        watching.wait_for(
+            lambda: any(line.startswith("[") and "wrote map.svg in " in line and "(map.argmap changed)" in line for line in watching.out),
+            "the line saying the map was written again",
+        )
 
         status = watching.interrupt()
     assert status == 0, "".join(watching.err)
